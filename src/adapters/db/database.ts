@@ -1,0 +1,82 @@
+/**
+ * One Kysely instance per process over PGlite (embedded default: data in a directory, zero set-up) or
+ * PostgreSQL (DATABASE_URL). One SQL dialect and one set of migrations for both (ADR 0001).
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import type { Database } from './schema';
+
+const DATE_OID = 1082;
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface Db {
+  readonly kysely: Kysely<Database>;
+  readonly kind: DatabaseKind;
+  /** Runs a multi-statement SQL script in one transaction (migrations, restores). */
+  execScript(script: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+// int8 (bigint) and numeric come back as strings from node-postgres; PGlite gives numbers. Ask both for the
+// same JS types: int8 as number (counts and sequences stay far below 2^53), numeric as number (areas in ha).
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+// A `date` is a civil day (PlainDate), never an instant: keep it as the 'YYYY-MM-DD' text on both drivers,
+// instead of a JS Date at local midnight.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+
+export interface OpenOptions {
+  /** postgres://… — when set, PostgreSQL is used. */
+  readonly url?: string | undefined;
+  /** PGlite data directory; `memory://` (or undefined with no url) keeps it in memory. */
+  readonly dataDir?: string | undefined;
+  readonly poolSize?: number;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Db> {
+  if (options.url) {
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 20,
+      application_name: 'qosalqy',
+    });
+    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    await sql`select 1`.execute(kysely);
+    const execScript = async (script: string) => {
+      const client = await pool.connect();
+      try {
+        // Without parameters node-postgres uses the simple protocol, which accepts several statements.
+        await client.query(`BEGIN;\n${script}\n;COMMIT;`);
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      } finally {
+        client.release();
+      }
+    };
+    return { kysely, kind: 'postgres', execScript, close: () => kysely.destroy() };
+  }
+  let dataDir = options.dataDir ?? 'memory://';
+  if (!dataDir.startsWith('memory://')) {
+    dataDir = path.resolve(dataDir);
+    mkdirSync(dataDir, { recursive: true });
+  }
+  const pglite = await PGlite.create(dataDir, {
+    extensions: { pg_trgm, btree_gin },
+    parsers: { [DATE_OID]: (v: string) => v },
+  });
+  const kysely = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  const execScript = async (script: string) => {
+    await pglite.transaction(async (tx) => {
+      await tx.exec(script);
+    });
+  };
+  return { kysely, kind: 'pglite', execScript, close: () => kysely.destroy() };
+}

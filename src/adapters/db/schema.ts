@@ -1,0 +1,157 @@
+/** Kysely's view of the tables in migrations/. Keep in step with the SQL: the SQL is the source of truth. */
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  password_hash: string;
+  display_name: string;
+  role: string;
+  territory_kato: string | null;
+  office_id: string | null;
+  iin: string | null;
+  locale: string;
+  active: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+  ip: string | null;
+}
+
+export interface AuthFailuresTable {
+  id: Generated<string>;
+  username: string;
+  at: Timestamp;
+}
+
+export interface AuditLogTable {
+  seq: ColumnType<number, number, never>;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_role: string | null;
+  action: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  ip: string | null;
+  outcome: string;
+  details: ColumnType<Record<string, unknown>, string, never>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: number;
+  seq: ColumnType<string, number | string, number | string>;
+  hash: string;
+}
+
+export interface SchemaMigrationsTable {
+  version: string;
+  name: string;
+  applied_at: Timestamp;
+}
+
+export interface CalendarChangesTable {
+  id: Generated<number>;
+  change: ColumnType<unknown, string, never>;
+  made_by: string | null;
+  made_at: ColumnType<Date, unknown, never>;
+}
+
+export interface KatoNodesTable {
+  code: string;
+  parent_code: string | null;
+  level: number;
+  kind: string;
+  name_kk: string | null;
+  name_ru: string;
+  is_provider: boolean;
+  valid_from: string | null;
+  valid_to: string | null;
+  history: ColumnType<unknown, string, string>;
+}
+
+export interface OfficesTable {
+  id: string;
+  kind: string;
+  appendix: number | null;
+  ordinal: number | null;
+  schedule: string;
+  kato: string | null;
+  oblast_kk: string | null;
+  oblast_ru: string | null;
+  name_kk: string;
+  name_ru: string;
+  address: string | null;
+  phones: ColumnType<string[], string, string>;
+  fax: string | null;
+  emails: ColumnType<string[], string, string>;
+  search_text: string;
+}
+
+export interface HouseholdsTable {
+  id: string;
+  akimat_kato: string;
+  settlement_kato: string;
+  book_number: string;
+  account_number: string;
+  address: string;
+  status: string;
+  current_version: number;
+  head_name: string;
+  updated_at: Timestamp;
+}
+
+export interface HouseholdVersionsTable {
+  household_id: string;
+  version: number;
+  change: string;
+  recorded_on: ColumnType<string, string, never>;
+  recorded_at: Timestamp;
+  recorded_by: string;
+  reason: string;
+  doc: ColumnType<unknown, string, never>;
+}
+
+export interface HouseholdMembersTable {
+  household_id: string;
+  akimat_kato: string;
+  iin: string;
+  surname: string;
+  name: string;
+  patronymic: string | null;
+  relation: string;
+  joined_on: ColumnType<string, string, string>;
+  left_on: ColumnType<string | null, string | null, string | null>;
+  household_open: boolean;
+  full_name: string;
+}
+
+export interface HouseholdIinIndexTable {
+  iin: string;
+  household_id: string;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  auth_failures: AuthFailuresTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+  schema_migrations: SchemaMigrationsTable;
+  calendar_changes: CalendarChangesTable;
+  kato_nodes: KatoNodesTable;
+  offices: OfficesTable;
+  households: HouseholdsTable;
+  household_versions: HouseholdVersionsTable;
+  household_members: HouseholdMembersTable;
+  household_iin_index: HouseholdIinIndexTable;
+}

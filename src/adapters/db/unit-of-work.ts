@@ -1,0 +1,30 @@
+import type { Kysely } from 'kysely';
+import type { Hasher, Repositories, UnitOfWork } from '../../app/ports';
+import { auditLog } from './repositories/audit.repository';
+import { calendarChangesRepository } from './repositories/calendar-changes.repository';
+import { householdsRepository } from './repositories/households.repository';
+import { officesRepository } from './repositories/offices.repository';
+import { territoryRepository } from './repositories/territory.repository';
+import { authFailuresRepository, sessionsRepository } from './repositories/sessions.repository';
+import { usersRepository } from './repositories/users.repository';
+import type { Database } from './schema';
+
+export function repositoriesFor(db: Kysely<Database>, hasher: Hasher, now: () => Date): Repositories {
+  return {
+    users: usersRepository(db),
+    sessions: sessionsRepository(db),
+    authFailures: authFailuresRepository(db),
+    audit: auditLog(db, hasher, now),
+    calendarChanges: calendarChangesRepository(db),
+    offices: officesRepository(db),
+    territory: territoryRepository(db),
+    households: householdsRepository(db),
+  };
+}
+
+/** Each `run` is one database transaction: everything inside commits together or not at all. */
+export function unitOfWork(db: Kysely<Database>, hasher: Hasher, now: () => Date): UnitOfWork {
+  return {
+    run: (work) => db.transaction().execute((trx) => work(repositoriesFor(trx, hasher, now))),
+  };
+}

@@ -1,0 +1,246 @@
+/**
+ * What the use cases need from the outside world. Adapters implement these; use cases never import technology.
+ * Every write happens inside `UnitOfWork.run`, one transaction (DESIGN.md: every write is one transaction).
+ */
+import type { Role } from '../domain/access/roles';
+import type { ChainedAuditEntry } from '../domain/audit/chain';
+import type { WorkingCalendar } from '../domain/calendar';
+import type { SpeciesCatalogue } from '../domain/household/species';
+import type { HouseholdVersion } from '../domain/household/versions';
+import type { KatoNode } from '../domain/territory/kato-node';
+import type { TerritoryIndex } from '../domain/territory/territory-index';
+import type { CalendarChange } from './calendar/calendar-change';
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface IdGenerator {
+  uuid(): string;
+  /** A URL-safe random token with at least 256 bits of entropy. */
+  token(): string;
+}
+
+export interface Hasher {
+  sha256(text: string): string;
+}
+
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(hash: string, password: string): Promise<boolean>;
+}
+
+export interface UserRecord {
+  readonly id: string;
+  readonly username: string;
+  readonly passwordHash: string;
+  readonly displayName: string;
+  readonly role: Role;
+  readonly territoryKato: string | null;
+  readonly officeId: string | null;
+  readonly iin: string | null;
+  readonly locale: 'kk' | 'ru' | 'en';
+  readonly active: boolean;
+}
+
+export type NewUser = Omit<UserRecord, 'active'>;
+
+export interface UserRepository {
+  findByUsername(username: string): Promise<UserRecord | undefined>;
+  findById(id: string): Promise<UserRecord | undefined>;
+  insert(user: NewUser): Promise<void>;
+  count(): Promise<number>;
+}
+
+export interface SessionRecord {
+  readonly tokenHash: string;
+  readonly userId: string;
+  readonly createdAt: Date;
+  readonly expiresAt: Date;
+  readonly revokedAt: Date | null;
+}
+
+export interface SessionRepository {
+  insert(session: SessionRecord & { ip: string | null }): Promise<void>;
+  findActive(tokenHash: string, now: Date): Promise<SessionRecord | undefined>;
+  revoke(tokenHash: string, at: Date): Promise<void>;
+  revokeAllOf(userId: string, at: Date): Promise<void>;
+}
+
+export interface AuthFailureRepository {
+  record(username: string, at: Date): Promise<void>;
+  since(username: string, since: Date): Promise<Date[]>;
+  clear(username: string): Promise<void>;
+}
+
+export interface AuditInput {
+  readonly actorId: string | null;
+  readonly actorRole: string | null;
+  readonly action: string;
+  readonly subjectType?: string | null;
+  readonly subjectId?: string | null;
+  readonly ip?: string | null;
+  readonly outcome: 'success' | 'denied' | 'failure';
+  readonly details?: Record<string, unknown>;
+}
+
+export interface AuditLog {
+  /** Appends one chained row; call inside the transaction of the change it records. */
+  append(entry: AuditInput): Promise<void>;
+}
+
+export interface AuditReader {
+  /** Rows in seq order, in batches, for verification. */
+  scan(batchSize: number): AsyncIterable<ChainedAuditEntry[]>;
+  head(): Promise<{ seq: number; hash: string }>;
+}
+
+export interface CalendarChangeRepository {
+  list(): Promise<CalendarChange[]>;
+  append(change: CalendarChange, madeBy: string | null): Promise<void>;
+}
+
+/** The working calendar in force: the shipped file with the administrators' changes replayed over it. */
+export interface CalendarSource {
+  current(): Promise<WorkingCalendar>;
+  /** Forget the cached value after a change (other instances notice the change count). */
+  invalidate(): void;
+}
+
+export type LocalizedText = { readonly kk: string; readonly ru: string };
+
+/** An office of the public directory (R-20): Appendix 1, Appendix 2, or a rural akimat from KATO. */
+export interface Office {
+  readonly id: string;
+  readonly kind: 'oblast_apparatus' | 'district_apparatus' | 'city_apparatus' | 'psc' | 'rural_akimat';
+  readonly appendix: 1 | 2 | null;
+  readonly ordinal: number | null;
+  readonly schedule: 'akimat' | 'psc' | 'psc_branch';
+  readonly kato: string | null;
+  readonly oblast: LocalizedText | null;
+  readonly name: LocalizedText;
+  readonly address: string | null;
+  readonly phones: readonly string[];
+  readonly fax: string | null;
+  readonly emails: readonly string[];
+}
+
+export interface OfficeFilter {
+  readonly appendix?: 1 | 2 | undefined;
+  readonly kind?: Office['kind'] | undefined;
+  /** Oblast by KATO prefix (2 digits) or full code. */
+  readonly oblastKato?: string | undefined;
+  readonly districtKato?: string | undefined;
+  readonly oblastName?: string | undefined;
+  /** Free text over names and addresses (kk, ru). */
+  readonly q?: string | undefined;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export interface OfficeRepository {
+  findById(id: string): Promise<Office | undefined>;
+  search(filter: OfficeFilter): Promise<{ total: number; offices: Office[] }>;
+  /** Replaces all offices of the given kinds (an import is a whole new directory, in one transaction). */
+  replaceKinds(kinds: readonly Office['kind'][], offices: readonly Office[]): Promise<void>;
+}
+
+export interface TerritoryRepository {
+  all(): Promise<KatoNode[]>;
+  count(): Promise<number>;
+  /** Writes the whole merged classifier (every code ever seen, closed ones included). */
+  replaceAll(nodes: readonly KatoNode[]): Promise<void>;
+}
+
+/** The territory tree in force, cached in memory (16 k nodes); rebuilt after an import. */
+export interface TerritorySource {
+  index(): Promise<TerritoryIndex>;
+  invalidate(): void;
+}
+
+/** One line of a household list: enough to recognise it, no member IINs. */
+export interface HouseholdSummary {
+  readonly id: string;
+  readonly akimatKato: string;
+  readonly settlementKato: string;
+  readonly bookNumber: string;
+  readonly accountNumber: string;
+  readonly address: string;
+  readonly status: 'open' | 'closed';
+  readonly headName: string;
+  readonly currentVersion: number;
+  /** When found by a member's name: that member's full name. */
+  readonly matchedName?: string;
+}
+
+export interface HouseholdQuery {
+  /** KATO of the territory searched (an akimat, district or oblast): households inside it only. */
+  readonly withinKato: string;
+  readonly iin?: string | undefined;
+  /** A person's name, typo-tolerant, Kazakh and Russian letters folded. */
+  readonly name?: string | undefined;
+  readonly address?: string | undefined;
+  readonly status?: 'open' | 'closed' | undefined;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export interface HouseholdRepository {
+  /**
+   * Writes new versions: version 1 creates the household, a later one must follow the current version
+   * (optimistic concurrency: `HOUSEHOLD.CONFLICT` when someone else saved first). Batched for imports.
+   */
+  saveVersions(versions: readonly HouseholdVersion[]): Promise<void>;
+  versionsOf(householdId: string): Promise<HouseholdVersion[]>;
+  /** Every version of every household that has ever listed this IIN. */
+  versionsForIin(iin: string): Promise<HouseholdVersion[]>;
+  findSummary(householdId: string): Promise<HouseholdSummary | undefined>;
+  search(query: HouseholdQuery): Promise<HouseholdSummary[]>;
+  /** Where these IINs are current members of an open household. */
+  openMemberships(iins: readonly string[]): Promise<{ iin: string; householdId: string }[]>;
+  findIdByAccount(akimatKato: string, bookNumber: string, accountNumber: string): Promise<string | undefined>;
+  /** Every household of an akimat's book by `book\u0000account` → id (one query for an import). */
+  accountsOf(akimatKato: string): Promise<Map<string, string>>;
+  /** The current versions of an akimat's book, in book/account order, in pages (exports). */
+  currentVersions(akimatKato: string, afterId: string | null, pageSize: number): Promise<HouseholdVersion[]>;
+}
+
+/** The repositories bound to one transaction. */
+export interface Repositories {
+  readonly users: UserRepository;
+  readonly sessions: SessionRepository;
+  readonly authFailures: AuthFailureRepository;
+  readonly audit: AuditLog;
+  readonly calendarChanges: CalendarChangeRepository;
+  readonly offices: OfficeRepository;
+  readonly territory: TerritoryRepository;
+  readonly households: HouseholdRepository;
+}
+
+export interface UnitOfWork {
+  run<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+}
+
+/** Signs and verifies certificate QR payloads (Ed25519, R-23); rotation keeps old keys verifying. */
+export interface Signer {
+  readonly activeKeyId: string;
+  sign(bytes: Uint8Array): Uint8Array;
+  verify(bytes: Uint8Array, signature: Uint8Array, keyId: string): boolean;
+}
+
+/** Everything a use case may ask for. */
+export interface Deps {
+  readonly uow: UnitOfWork;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly hasher: Hasher;
+  readonly passwords: PasswordHasher;
+  readonly auditReader: AuditReader;
+  readonly calendar: CalendarSource;
+  readonly territory: TerritorySource;
+  /** Reference data shipped with the product (data/species.json). */
+  readonly species: SpeciesCatalogue;
+  readonly signer: Signer;
+  /** Where people reach Qosalqy: printed in QR codes and links (PUBLIC_BASE_URL). */
+  readonly publicBaseUrl: string;
+}

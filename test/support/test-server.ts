@@ -1,0 +1,71 @@
+/**
+ * A real Qosalqy server for integration and e2e tests: a fresh database (PGlite in memory by default, or a
+ * fresh PostgreSQL database), migrations, the demo users, listening on a random loopback port.
+ */
+import { Writable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { seedDemoUsers } from '../../src/app/demo/seed-demo';
+import { ensureReferenceData } from '../../src/app/reference/ensure-reference-data';
+import { referenceSources } from '../../src/adapters/reference/reference-files';
+import { makeDeps, type Runtime, sharedSecret } from '../../src/adapters/runtime';
+import type { DatabaseKind } from '../../src/adapters/db/database';
+import { buildServer } from '../../src/adapters/http/server';
+import { fastTestPasswords } from '../../src/adapters/system/system';
+import { freshDatabase } from './databases';
+
+export const TEST_DEMO_PASSWORD = 'demo-password-1';
+
+export interface TestServer {
+  readonly url: string;
+  readonly demoPassword: string;
+  readonly app: FastifyInstance;
+  readonly runtime: Runtime;
+  /** Every log line the server wrote, for checks that no IIN or password leaks. */
+  readonly logs: string[];
+  close(): Promise<void>;
+}
+
+export interface TestServerOptions {
+  readonly database?: DatabaseKind;
+  /** `builtin` (default, fast, no ../shared needed) or `shared`: the 2022 KATO snapshot when present. */
+  readonly territory?: 'builtin' | 'shared';
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const test = await freshDatabase(options.database ?? 'pglite');
+  const deps = await makeDeps(test.db, fastTestPasswords, 'http://127.0.0.1');
+  const runtime: Runtime = { db: test.db, deps, close: () => test.drop() };
+  await ensureReferenceData(
+    deps,
+    referenceSources(options.territory === 'shared' ? '../shared' : '/nonexistent'),
+  );
+  await seedDemoUsers(deps, TEST_DEMO_PASSWORD);
+  const logs: string[] = [];
+  const logStream = new Writable({
+    write(chunk, _enc, cb) {
+      logs.push(String(chunk));
+      cb();
+    },
+  });
+  const app = await buildServer({
+    deps,
+    databaseKind: test.db.kind,
+    publicBaseUrl: 'http://127.0.0.1',
+    logLevel: 'info',
+    logStream,
+    csrfHmacKey: await sharedSecret(test.db, 'csrf_hmac'),
+    keyRing: deps.keyRing,
+  });
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    url: address,
+    demoPassword: TEST_DEMO_PASSWORD,
+    app,
+    runtime,
+    logs,
+    async close() {
+      await app.close();
+      await test.drop();
+    },
+  };
+}
