@@ -1,0 +1,347 @@
+/**
+ * The household book's storage (issue 4). Versions are append-only rows holding the whole household as JSON;
+ * `households` points at the current one; `household_members` indexes the current members for lookup by IIN,
+ * name search (pg_trgm) and the one-open-household rule (a unique partial index); `household_iin_index`
+ * remembers every household an IIN was ever listed in.
+ */
+import { type Kysely, sql } from 'kysely';
+import { UseCaseError } from '../../../app/errors';
+import type { HouseholdQuery, HouseholdRepository, HouseholdSummary } from '../../../app/ports';
+import { headOn, type Household } from '../../../domain/household/household';
+import type { HouseholdVersion } from '../../../domain/household/versions';
+import { significantPrefix } from '../../../domain/territory/kato-code';
+import { foldName } from '../../../domain/territory/kato-names';
+import type { Database } from '../schema';
+
+const BATCH = 1000;
+
+export function personName(m: { surname: string; name: string; patronymic?: string | undefined }): string {
+  return [m.surname, m.name, m.patronymic].filter(Boolean).join(' ');
+}
+
+/** The search key of a name: lower case, Kazakh letters folded onto Russian ones ("Нұрлан" ~ "Нурлан"). */
+export function nameKey(text: string): string {
+  return foldName(text);
+}
+
+function headName(h: Household, on: string): string {
+  const head = headOn(h, on as never) ?? h.members[0];
+  return head ? personName(head) : '';
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+function isUniqueViolation(e: unknown, constraint: string): boolean {
+  const err = e as { code?: string; constraint?: string; message?: string };
+  return err.code === '23505' && (err.constraint === constraint || (err.message ?? '').includes(constraint));
+}
+
+type VersionRow = {
+  household_id: string;
+  version: number;
+  change: string;
+  recorded_on: string;
+  recorded_at: Date | string;
+  recorded_by: string;
+  reason: string;
+  doc: unknown;
+};
+
+function toVersion(r: VersionRow): HouseholdVersion {
+  return {
+    householdId: r.household_id,
+    version: r.version,
+    change: r.change as HouseholdVersion['change'],
+    recordedOn: String(r.recorded_on).slice(0, 10) as HouseholdVersion['recordedOn'],
+    recordedAt: r.recorded_at instanceof Date ? r.recorded_at.toISOString() : String(r.recorded_at),
+    recordedBy: r.recorded_by,
+    reason: r.reason,
+    household: r.doc as Household,
+  };
+}
+
+export function householdsRepository(db: Kysely<Database>): HouseholdRepository {
+  const summaryColumns = [
+    'h.id',
+    'h.akimat_kato',
+    'h.settlement_kato',
+    'h.book_number',
+    'h.account_number',
+    'h.address',
+    'h.status',
+    'h.head_name',
+    'h.current_version',
+  ] as const;
+  const toSummary = (r: {
+    id: string;
+    akimat_kato: string;
+    settlement_kato: string;
+    book_number: string;
+    account_number: string;
+    address: string;
+    status: string;
+    head_name: string;
+    current_version: number;
+    matched_name?: string | null;
+  }): HouseholdSummary => ({
+    id: r.id,
+    akimatKato: r.akimat_kato,
+    settlementKato: r.settlement_kato,
+    bookNumber: r.book_number,
+    accountNumber: r.account_number,
+    address: r.address,
+    status: r.status as 'open' | 'closed',
+    headName: r.head_name,
+    currentVersion: r.current_version,
+    ...(r.matched_name ? { matchedName: r.matched_name } : {}),
+  });
+
+  return {
+    async saveVersions(versions) {
+      const created = versions.filter((v) => v.version === 1);
+      const revised = versions.filter((v) => v.version > 1);
+      for (const part of chunks(created, BATCH)) {
+        await db
+          .insertInto('households')
+          .values(
+            part.map((v) => ({
+              id: v.householdId,
+              akimat_kato: v.household.akimatKato,
+              settlement_kato: v.household.settlementKato,
+              book_number: v.household.bookNumber,
+              account_number: v.household.accountNumber,
+              address: v.household.address,
+              status: v.household.status,
+              current_version: 1,
+              head_name: headName(v.household, v.recordedOn),
+              updated_at: v.recordedAt,
+            })),
+          )
+          .execute();
+      }
+      for (const v of revised) {
+        const updated = await db
+          .updateTable('households')
+          .set({
+            settlement_kato: v.household.settlementKato,
+            book_number: v.household.bookNumber,
+            account_number: v.household.accountNumber,
+            address: v.household.address,
+            status: v.household.status,
+            current_version: v.version,
+            head_name: headName(v.household, v.recordedOn),
+            updated_at: v.recordedAt,
+          })
+          .where('id', '=', v.householdId)
+          .where('current_version', '=', v.version - 1)
+          .executeTakeFirst();
+        if (Number(updated.numUpdatedRows) !== 1) {
+          throw new UseCaseError({
+            code: 'HOUSEHOLD.CONFLICT',
+            message: 'the household was changed by someone else; reload it and try again',
+            details: { householdId: v.householdId },
+          });
+        }
+        await db.deleteFrom('household_members').where('household_id', '=', v.householdId).execute();
+      }
+      for (const part of chunks(versions, BATCH)) {
+        await db
+          .insertInto('household_versions')
+          .values(
+            part.map((v) => ({
+              household_id: v.householdId,
+              version: v.version,
+              change: v.change,
+              recorded_on: v.recordedOn,
+              recorded_at: v.recordedAt,
+              recorded_by: v.recordedBy,
+              reason: v.reason,
+              doc: JSON.stringify(v.household),
+            })),
+          )
+          .execute();
+      }
+      const members = versions.flatMap((v) =>
+        v.household.members.map((m) => ({
+          household_id: v.householdId,
+          akimat_kato: v.household.akimatKato,
+          iin: m.iin,
+          surname: m.surname,
+          name: m.name,
+          patronymic: m.patronymic ?? null,
+          relation: m.relation,
+          joined_on: m.joinedOn,
+          left_on: m.leftOn ?? null,
+          household_open: v.household.status === 'open',
+          full_name: nameKey(personName(m)),
+        })),
+      );
+      try {
+        for (const part of chunks(members, BATCH))
+          await db.insertInto('household_members').values(part).execute();
+      } catch (e) {
+        if (isUniqueViolation(e, 'household_members_one_open_household')) {
+          throw new UseCaseError({
+            code: 'HOUSEHOLD.IIN_IN_OTHER_HOUSEHOLD',
+            message: 'a member is already a current member of another open household',
+          });
+        }
+        throw e;
+      }
+      for (const part of chunks(members, BATCH)) {
+        await db
+          .insertInto('household_iin_index')
+          .values(part.map((m) => ({ iin: m.iin, household_id: m.household_id })))
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+      }
+    },
+
+    async versionsOf(householdId) {
+      const rows = await db
+        .selectFrom('household_versions')
+        .selectAll()
+        .where('household_id', '=', householdId)
+        .orderBy('version')
+        .execute();
+      return rows.map((r) => toVersion(r as VersionRow));
+    },
+
+    async versionsForIin(iin) {
+      const rows = await db
+        .selectFrom('household_versions as v')
+        .innerJoin('household_iin_index as i', 'i.household_id', 'v.household_id')
+        .selectAll('v')
+        .where('i.iin', '=', iin)
+        .orderBy('v.household_id')
+        .orderBy('v.version')
+        .execute();
+      return rows.map((r) => toVersion(r as VersionRow));
+    },
+
+    async findSummary(householdId) {
+      const row = await db
+        .selectFrom('households as h')
+        .select(summaryColumns)
+        .where('h.id', '=', householdId)
+        .executeTakeFirst();
+      return row && toSummary(row);
+    },
+
+    async search(q: HouseholdQuery) {
+      const prefix = significantPrefix(q.withinKato);
+      if (!prefix) return [];
+      const exactAkimat = prefix.length >= 6 ? q.withinKato : undefined;
+      if (q.iin) {
+        let query = db
+          .selectFrom('household_members as m')
+          .innerJoin('households as h', 'h.id', 'm.household_id')
+          .select(summaryColumns)
+          .select(
+            sql<string>`m.surname || ' ' || m.name || coalesce(' ' || m.patronymic, '')`.as('matched_name'),
+          )
+          .where('m.iin', '=', q.iin)
+          .where('h.akimat_kato', 'like', `${prefix}%`);
+        if (q.status) query = query.where('h.status', '=', q.status);
+        return (await query.limit(q.limit).offset(q.offset).execute()).map(toSummary);
+      }
+      if (q.name) {
+        const key = nameKey(q.name);
+        // word_similarity (<%) through the trigram index; a lower threshold than the default 0.6 so that one
+        // or two wrong letters still match (Ахметов ~ Ахмедов).
+        await sql`select set_config('pg_trgm.word_similarity_threshold', '0.45', true)`.execute(db);
+        let query = db
+          .selectFrom('household_members as m')
+          .innerJoin('households as h', 'h.id', 'm.household_id')
+          .select(summaryColumns)
+          .select(
+            sql<string>`m.surname || ' ' || m.name || coalesce(' ' || m.patronymic, '')`.as('matched_name'),
+          )
+          .where(sql<boolean>`${key} <% m.full_name`);
+        query = exactAkimat
+          ? query.where('m.akimat_kato', '=', exactAkimat)
+          : query.where('m.akimat_kato', 'like', `${prefix}%`);
+        if (q.status) query = query.where('h.status', '=', q.status);
+        const rows = await query
+          .orderBy(sql`word_similarity(${key}, m.full_name)`, 'desc')
+          .orderBy('m.full_name')
+          .limit(q.limit)
+          .offset(q.offset)
+          .execute();
+        return rows.map(toSummary);
+      }
+      let query = db
+        .selectFrom('households as h')
+        .select(summaryColumns)
+        .where('h.akimat_kato', 'like', `${prefix}%`);
+      if (q.address) {
+        const words = q.address.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 5);
+        for (const w of words)
+          query = query.where(sql<boolean>`lower(h.address) like ${`%${w.replace(/[\\%_]/g, '\\$&')}%`}`);
+      }
+      if (q.status) query = query.where('h.status', '=', q.status);
+      return (
+        await query
+          .orderBy('h.akimat_kato')
+          .orderBy('h.book_number')
+          .orderBy('h.account_number')
+          .limit(q.limit)
+          .offset(q.offset)
+          .execute()
+      ).map(toSummary);
+    },
+
+    async openMemberships(iins) {
+      const found: { iin: string; householdId: string }[] = [];
+      for (const part of chunks(iins, 5000)) {
+        if (part.length === 0) continue;
+        const rows = await db
+          .selectFrom('household_members')
+          .select(['iin', 'household_id'])
+          .where('iin', 'in', part)
+          .where('household_open', '=', true)
+          .where('left_on', 'is', null)
+          .execute();
+        for (const r of rows) found.push({ iin: r.iin, householdId: r.household_id });
+      }
+      return found;
+    },
+
+    async findIdByAccount(akimatKato, bookNumber, accountNumber) {
+      const row = await db
+        .selectFrom('households')
+        .select('id')
+        .where('akimat_kato', '=', akimatKato)
+        .where('book_number', '=', bookNumber)
+        .where('account_number', '=', accountNumber)
+        .executeTakeFirst();
+      return row?.id;
+    },
+
+    async accountsOf(akimatKato) {
+      const rows = await db
+        .selectFrom('households')
+        .select(['id', 'book_number', 'account_number'])
+        .where('akimat_kato', '=', akimatKato)
+        .execute();
+      return new Map(rows.map((r) => [`${r.book_number}\u0000${r.account_number}`, r.id]));
+    },
+
+    async currentVersions(akimatKato, afterId, pageSize) {
+      let q = db
+        .selectFrom('households as h')
+        .innerJoin('household_versions as v', (j) =>
+          j.onRef('v.household_id', '=', 'h.id').onRef('v.version', '=', 'h.current_version'),
+        )
+        .selectAll('v')
+        .where('h.akimat_kato', '=', akimatKato);
+      if (afterId) q = q.where('h.id', '>', afterId);
+      const rows = await q.orderBy('h.id').limit(pageSize).execute();
+      return rows.map((r) => toVersion(r as VersionRow));
+    },
+  };
+}

@@ -1,0 +1,145 @@
+/**
+ * Import of an akimat's household book (issue 4, item 3): rows (from CSV or XLSX, read by the adapter) →
+ * domain/household/import-rows → either a report of every bad row with its line and reason and NOTHING
+ * written, or every household written in one transaction (new accounts created, existing ones given a new
+ * "imported" version). Audited.
+ */
+import type { ImportRowError } from '../../domain/household/import-rows';
+import { mergeImportedHousehold, parseHouseholdBookRows } from '../../domain/household/import-rows';
+import { createHousehold, type HouseholdVersion, reviseHousehold } from '../../domain/household/versions';
+import { err, ok, type Result } from '../../domain/shared/result';
+import { toErr } from '../errors';
+import type { Deps, UserRecord } from '../ports';
+import { changeMeta, checkHouseholdAccess, civilToday } from './access';
+
+export interface ImportReport {
+  readonly rowsRead: number;
+  readonly rowsAccepted: number;
+  readonly rowsRejected: number;
+  readonly created: number;
+  readonly updated: number;
+  readonly errors: readonly ImportRowError[];
+  readonly written: boolean;
+}
+
+export async function importHouseholdBook(
+  deps: Deps,
+  user: UserRecord | null,
+  input: { akimatKato: string; rows: readonly (readonly string[])[]; reason?: string; ip: string | null },
+): Promise<Result<ImportReport>> {
+  // The CLI imports as the system (no user); the web UI as the akimat's officer.
+  if (user) {
+    const denied = checkHouseholdAccess(user, 'household.import', input.akimatKato);
+    if (denied) return denied;
+  }
+  const index = await deps.territory.index();
+  const akimat = index.find(input.akimatKato);
+  if (!akimat?.isServiceProvider)
+    return err('HOUSEHOLD.UNKNOWN_AKIMAT', 'no rural akimat with that KATO code');
+  const settlements = new Set([akimat.code, ...collectBelow(index, akimat.code)]);
+  const actorId = user?.id ?? 'system';
+  const meta = changeMeta(
+    deps,
+    user ?? ({ id: actorId } as UserRecord),
+    input.reason ?? 'import of the household book',
+  );
+  try {
+    return await deps.uow.run(async (repos) => {
+      // The IINs of the file that are open members elsewhere: one query for the whole file.
+      const allIins = [
+        ...new Set(input.rows.slice(1).flatMap((r) => r.filter((c) => /^\d{12}$/.test(c.trim())))),
+      ];
+      const memberships = await repos.households.openMemberships(allIins);
+      const parsedPreview = parseHouseholdBookRows(input.rows, {
+        akimatKato: input.akimatKato,
+        today: civilToday(deps),
+        species: deps.species,
+        openIins: new Set<string>(),
+        settlements,
+      });
+      // Households this file replaces (same akimat, book and account) do not count as "elsewhere".
+      const accounts = await repos.households.accountsOf(input.akimatKato);
+      const replaced = new Map<string, string>();
+      for (const h of parsedPreview.households) {
+        const key = `${h.household.bookNumber}\u0000${h.household.accountNumber}`;
+        const id = accounts.get(key);
+        if (id) replaced.set(key, id);
+      }
+      const replacedIds = new Set(replaced.values());
+      const openIins = new Set(memberships.filter((m) => !replacedIds.has(m.householdId)).map((m) => m.iin));
+      const parsed = parseHouseholdBookRows(input.rows, {
+        akimatKato: input.akimatKato,
+        today: civilToday(deps),
+        species: deps.species,
+        openIins,
+        settlements,
+      });
+      const report = {
+        rowsRead: parsed.rowsRead,
+        rowsAccepted: parsed.rowsAccepted,
+        rowsRejected: parsed.rowsRejected,
+        errors: parsed.errors,
+      };
+      if (parsed.errors.length > 0) return ok({ ...report, created: 0, updated: 0, written: false });
+      const versions: HouseholdVersion[] = [];
+      let created = 0;
+      let updated = 0;
+      for (const { household, lines } of parsed.households) {
+        const existingId = replaced.get(`${household.bookNumber}\u0000${household.accountNumber}`);
+        const ctx = { species: deps.species };
+        let v: Result<HouseholdVersion>;
+        if (existingId) {
+          // Keeps the other years' records; people no longer listed become former members (left today).
+          const history = await repos.households.versionsOf(existingId);
+          const merged = mergeImportedHousehold(history.at(-1)!.household, household, meta.recordedOn);
+          v = reviseHousehold(history, merged, meta, ctx, 'imported');
+        } else {
+          v = createHousehold(deps.ids.uuid(), household, meta, ctx, 'imported');
+        }
+        if (!v.ok) {
+          if (v.error.code === 'HOUSEHOLD.NO_CHANGE') continue;
+          return ok({
+            ...report,
+            rowsAccepted: 0,
+            rowsRejected: parsed.rowsRead,
+            errors: [{ line: lines[0] ?? 0, code: v.error.code, message: v.error.message }],
+            created: 0,
+            updated: 0,
+            written: false,
+          });
+        }
+        versions.push(v.value);
+        if (existingId) updated++;
+        else created++;
+      }
+      await repos.households.saveVersions(versions);
+      await repos.audit.append({
+        actorId: user?.id ?? null,
+        actorRole: user?.role ?? 'cli',
+        action: 'household.import',
+        subjectType: 'akimat',
+        subjectId: input.akimatKato,
+        ip: input.ip,
+        outcome: 'success',
+        details: { rows: parsed.rowsRead, created, updated },
+      });
+      return ok({ ...report, created, updated, written: true });
+    });
+  } catch (e) {
+    const known = toErr(e);
+    if (known) return known;
+    throw e;
+  }
+}
+
+function collectBelow(index: Awaited<ReturnType<Deps['territory']['index']>>, code: string): string[] {
+  const out: string[] = [];
+  const walk = (c: string) => {
+    for (const child of index.children(c)) {
+      out.push(child.code);
+      walk(child.code);
+    }
+  };
+  walk(code);
+  return out;
+}
