@@ -1,0 +1,154 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PrintableDocument } from '../../domain/certificates/documents';
+import { createPdfRenderer, type PdfRenderer } from './pdf-renderer';
+import { KAZAKH_LETTERS, longTableDocument, SAMPLE_QR_TEXT, sampleCertificate } from './sample-documents';
+
+/** Whether a command-line tool runs here (poppler-utils and zbar-tools are Debian packages, not npm). */
+const hasTool = (name: string) => spawnSync(name, ['-v'], { stdio: 'ignore' }).error === undefined;
+const POPPLER = hasTool('pdftotext') && hasTool('pdftoppm');
+const ZBAR = hasTool('zbarimg');
+if (!POPPLER) console.warn('pdf-renderer.test: pdftotext/pdftoppm missing (apt-get install poppler-utils)');
+if (!ZBAR) console.warn('pdf-renderer.test: zbarimg missing (apt-get install zbar-tools)');
+
+let renderer: PdfRenderer;
+let workDir: string;
+beforeAll(async () => {
+  renderer = await createPdfRenderer();
+  workDir = mkdtempSync(path.join(tmpdir(), 'qosalqy-pdf-'));
+});
+afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+
+let fileCount = 0;
+function save(pdf: Buffer): string {
+  const file = path.join(workDir, `doc-${++fileCount}.pdf`);
+  writeFileSync(file, pdf);
+  return file;
+}
+
+/** The text of the PDF as poppler extracts it, pages separated by form feeds. */
+function pdfText(pdf: Buffer): string {
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', save(pdf), '-'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+}
+
+/** Whitespace (line breaks where pdfmake wrapped, zero-width break opportunities) removed. */
+const squeeze = (text: string) => text.replace(/[\s\u200b]+/gu, '');
+
+const pageCount = (pdf: Buffer) => pdf.toString('latin1').match(/\/Type \/Page\b(?!s)/g)?.length ?? 0;
+
+const withSections = (sections: PrintableDocument['sections']): PrintableDocument => ({
+  ...sampleCertificate('kk'),
+  sections,
+});
+
+// R-5, R-6, R-12: documents are A4 PDFs in Kazakh and Russian, with a QR code for verification (R-23).
+describe('createPdfRenderer', () => {
+  it.each(['kk', 'ru'] as const)('renders the %s certificate as one A4 page', async (language) => {
+    const pdf = await renderer.render(sampleCertificate(language));
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.subarray(-6).toString('latin1')).toContain('%%EOF');
+    expect(pdf.toString('latin1')).toMatch(/\/MediaBox \[0 0 595\.28 841\.89\]/);
+    expect(pageCount(pdf)).toBe(1);
+  });
+
+  it('paginates a table of 200 rows, repeating its header on every page', async () => {
+    const pdf = await renderer.render(longTableDocument(200));
+    const pages = pageCount(pdf);
+    expect(pages).toBeGreaterThan(2);
+    if (!POPPLER) return;
+    const text = pdfText(pdf)
+      .split('\f')
+      .filter((page) => page.trim() !== '');
+    expect(text).toHaveLength(pages);
+    const withRows = text.filter((page) => page.includes('Қой мен ешкі'));
+    expect(withRows.length).toBeGreaterThan(2);
+    for (const page of withRows) expect(page).toContain('Басы');
+    expect(text.at(-2)).toContain(`№ 195243-2026-000042 · ${pages - 1} / ${pages}`);
+    const all = squeeze(text.join(''));
+    for (const row of [1, 99, 200]) expect(all).toContain(squeeze(`${row}. Қой мен ешкі`));
+  });
+
+  describe.skipIf(!POPPLER)('text (pdftotext)', () => {
+    it('prints every Kazakh letter of the certificate', async () => {
+      const text = pdfText(await renderer.render(sampleCertificate('kk')));
+      for (const letter of 'әғқңөұүһі') expect(text).toContain(letter);
+      expect(text).toContain('АНЫҚТАМА');
+      expect(text).toContain('Әбдіғалиева Гүлнұр Құрманғазықызы');
+      expect(text).toContain('№ 195243-2026-000042');
+      // The long address wraps inside its cell and loses nothing.
+      const address = sampleCertificate('kk').sections[0]?.fields?.[2]?.value ?? '';
+      expect(squeeze(text)).toContain(squeeze(address));
+    });
+
+    it('prints the Russian certificate', async () => {
+      const text = pdfText(await renderer.render(sampleCertificate('ru')));
+      expect(text).toContain('СПРАВКА');
+      expect(text).toContain('о наличии личного подсобного хозяйства');
+      expect(text).toContain('Абдигалиева Гульнур Курмангазыкызы');
+      expect(squeeze(text)).toContain(squeeze('в том числе коровы'));
+    });
+
+    it('prints the upper and lower case of all nine Kazakh letters in both faces', async () => {
+      const text = pdfText(
+        await renderer.render(
+          withSections([{ title: KAZAKH_LETTERS, paragraphs: [KAZAKH_LETTERS], fields: [] }]),
+        ),
+      );
+      for (const letter of KAZAKH_LETTERS.replace(' ', '')) expect(text).toContain(letter);
+    });
+
+    it('prints markup as literal text', async () => {
+      const markup = '<script>alert("x")</script> <b>bold</b> **x** &amp;';
+      const text = pdfText(
+        await renderer.render(
+          withSections([
+            { title: '<h1>Title</h1>', paragraphs: [markup], fields: [{ label: '<i>', value: markup }] },
+          ]),
+        ),
+      );
+      expect(text).toContain('<h1>Title</h1>');
+      expect(text).toContain('<script>alert("x")</script>');
+      expect(text).toContain('<b>bold</b> **x** &amp;');
+      expect(text).toContain('<i>');
+    });
+
+    it('falls back to the whole font for letters outside the subset', async () => {
+      const text = pdfText(await renderer.render(withSections([{ paragraphs: ['Ωμέγα ქართული Հայերեն'] }])));
+      expect(text).toContain('Ωμέγα ქართული Հայերեն');
+    });
+
+    it('breaks a word too long for its column instead of losing it', async () => {
+      const url = `https://qosalqy.kz/verify?number=195243-2026-000042&token=${'A'.repeat(150)}`;
+      const text = pdfText(
+        await renderer.render(
+          withSections([
+            {
+              fields: [{ label: 'URL', value: url }],
+              table: { title: 'T', columns: ['URL', 'N'], rows: [[url, '1']] },
+            },
+          ]),
+        ),
+      );
+      expect(squeeze(text).split(url).length - 1).toBe(2);
+    });
+  });
+
+  describe.skipIf(!POPPLER || !ZBAR)('QR code (pdftoppm + zbarimg)', () => {
+    it.each(['kk', 'ru'] as const)(
+      'decodes to exactly the QR text from a 150 dpi scan (%s)',
+      async (language) => {
+        const pdfFile = save(await renderer.render(sampleCertificate(language)));
+        const prefix = path.join(workDir, `scan-${language}`);
+        execFileSync('pdftoppm', ['-png', '-r', '150', '-singlefile', pdfFile, prefix], { stdio: 'ignore' });
+        const decoded = execFileSync('zbarimg', ['--raw', '-q', `${prefix}.png`], { encoding: 'utf8' });
+        expect(decoded.replace(/\n$/, '')).toBe(SAMPLE_QR_TEXT);
+      },
+    );
+  });
+});
