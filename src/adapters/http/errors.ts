@@ -1,0 +1,47 @@
+/**
+ * The one map from error codes to HTTP statuses (DESIGN.md). Error bodies are always
+ * `{ error: { code, message, details } }`; a stack trace never leaves the server.
+ */
+import type { FastifyReply } from 'fastify';
+import type { DomainError } from '../../domain/shared/result';
+
+/** Exact codes first, then namespace suffixes / prefixes; anything unknown from the domain is a 422. */
+const EXACT: Readonly<Record<string, number>> = {
+  VALIDATION_FAILED: 422,
+  BAD_REQUEST: 400,
+  NOT_FOUND: 404,
+  RATE_LIMITED: 429,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  INTERNAL: 500,
+  'AUTH.INVALID_CREDENTIALS': 401,
+  'AUTH.UNAUTHENTICATED': 401,
+  'AUTH.TOO_MANY_ATTEMPTS': 429,
+  'AUTH.CSRF': 403,
+  'AUTH.FORBIDDEN': 403,
+  'USER.EXISTS': 409,
+  'FILE.TOO_LARGE': 413,
+  'HOUSEHOLD.CONFLICT': 409,
+  'HOUSEHOLD.ACCOUNT_EXISTS': 409,
+};
+
+const BY_SUFFIX: ReadonlyArray<[RegExp, number]> = [
+  [/\.NOT_FOUND$/, 404],
+  [/\.FORBIDDEN$/, 403],
+  [/\.(ALREADY_[A-Z_]+|CONFLICT|INVALID_TRANSITION)$/, 409],
+];
+
+export function statusFor(code: string): number {
+  const exact = EXACT[code];
+  if (exact !== undefined) return exact;
+  for (const [pattern, status] of BY_SUFFIX) if (pattern.test(code)) return status;
+  return 422;
+}
+
+export function errorBody(error: DomainError) {
+  return { error: { code: error.code, message: error.message, details: error.details ?? {} } };
+}
+
+export function sendError(reply: FastifyReply, error: DomainError, status = statusFor(error.code)) {
+  return reply.code(status).type('application/json').send(errorBody(error));
+}

@@ -1,0 +1,74 @@
+/**
+ * Routes of the web UI. Public: `/`, `/login`, `/offices`, `/service-info`; signed in: `/home` (one per
+ * role), `/calendar` (admin). New pages add a
+ * `<Route>` here and set their section's `path` in sections.ts (see docs/ui.md).
+ */
+import { type ReactNode, useEffect } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import type { SessionUser } from './api';
+import { Layout } from './layout';
+import { LocaleProvider, useI18n } from './locale';
+import { CalendarPage } from './pages/calendar-page';
+import { HomePage } from './pages/home-page';
+import { LandingPage } from './pages/landing-page';
+import { LoginPage } from './pages/login-page';
+import { NotFoundPage } from './pages/not-found-page';
+import { OfficesPage } from './pages/offices-page';
+import { ServiceInfoPage } from './pages/service-info-page';
+import { SessionProvider, useSession } from './session';
+
+/** Renders its page for a signed-in person; otherwise sends them to sign in and back here afterwards. */
+function RequireSignIn({ page }: { page: (user: SessionUser) => ReactNode }) {
+  const { state } = useSession();
+  const { t } = useI18n();
+  const location = useLocation();
+  if (state.status === 'loading') {
+    return (
+      <p className="loading" role="status">
+        {t('app.loading')}
+      </p>
+    );
+  }
+  if (state.status !== 'signed-in') {
+    // After a deliberate sign-out there is nothing to come back to; otherwise return here after signing in.
+    if (state.reason === 'signed-out') return <Navigate to="/login" replace />;
+    const next = encodeURIComponent(location.pathname + location.search);
+    return <Navigate to={`/login?next=${next}`} replace />;
+  }
+  return page(state.user);
+}
+
+/** A restored session brings the user's profile language, unless this device already has a chosen one. */
+function ProfileLocale() {
+  const { state } = useSession();
+  const { preferLocale } = useI18n();
+  const profileLocale = state.status === 'signed-in' ? state.user.locale : null;
+  useEffect(() => {
+    if (profileLocale) preferLocale(profileLocale);
+  }, [profileLocale, preferLocale]);
+  return null;
+}
+
+export function App() {
+  return (
+    <LocaleProvider>
+      <SessionProvider>
+        <ProfileLocale />
+        <Routes>
+          <Route element={<Layout />}>
+            <Route index element={<LandingPage />} />
+            <Route path="login" element={<LoginPage />} />
+            <Route path="home" element={<RequireSignIn page={(user) => <HomePage user={user} />} />} />
+            <Route path="offices" element={<OfficesPage />} />
+            <Route path="service-info" element={<ServiceInfoPage />} />
+            <Route
+              path="calendar"
+              element={<RequireSignIn page={(user) => <CalendarPage user={user} />} />}
+            />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </SessionProvider>
+    </LocaleProvider>
+  );
+}
