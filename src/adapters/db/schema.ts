@@ -140,6 +140,72 @@ export interface HouseholdIinIndexTable {
   household_id: string;
 }
 
+/** migrations/0004_service.sql: applications in three channels (issue 5). */
+export interface ApplicationsTable {
+  id: string;
+  channel: string;
+  status: string;
+  applicant_iin: string;
+  applicant_name: string;
+  akimat_kato: string | null;
+  psc_office_id: string | null;
+  received_at: Timestamp;
+  due_at: Timestamp | null;
+  decided_at: Timestamp | null;
+  handed_over_at: Timestamp | null;
+  version: Generated<number>;
+  state: ColumnType<unknown, string, string>;
+}
+
+export interface ApplicationEventsTable {
+  application_id: string;
+  seq: number;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_role: string | null;
+  office_id: string | null;
+  details: ColumnType<unknown, string | undefined, never>;
+}
+
+export interface DocumentSequencesTable {
+  issuer: string;
+  kind: string;
+  year: number;
+  last_seq: number;
+}
+
+export interface IssuedDocumentsTable {
+  id: string;
+  kind: string;
+  number: string;
+  issuer: string;
+  year: number;
+  seq: number;
+  application_id: string;
+  applicant_iin: string;
+  issued_at: Timestamp;
+  issued_by: string;
+  content: ColumnType<unknown, string, never>;
+  key_id: string | null;
+  qr_text: string | null;
+  status: Generated<string>;
+  superseded_by: string | null;
+  revoked_at: Timestamp | null;
+  revoke_reason: string | null;
+}
+
+export interface SigningKeysTable {
+  key_id: string;
+  algorithm: Generated<string>;
+  public_key: string;
+  private_key: string;
+  created_at: Generated<Timestamp>;
+  retired_at: Timestamp | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -154,4 +220,9 @@ export interface Database {
   household_versions: HouseholdVersionsTable;
   household_members: HouseholdMembersTable;
   household_iin_index: HouseholdIinIndexTable;
+  applications: ApplicationsTable;
+  application_events: ApplicationEventsTable;
+  document_sequences: DocumentSequencesTable;
+  issued_documents: IssuedDocumentsTable;
+  signing_keys: SigningKeysTable;
 }
