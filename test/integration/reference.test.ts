@@ -121,6 +121,27 @@ describe.each(DATABASE_KINDS)('reference data on %s (R-1, R-7, R-10, R-20)', (ki
     ]);
   });
 
+  it('lets an admin add the next year (2028) with Kurban Ait; a non-adjacent year is refused (issue 3 item 4)', async () => {
+    const body = {
+      year: 2028,
+      basis: { act: 'TEST-2028' },
+      kurbanAit: { date: '2028-05-05', provisional: true },
+    };
+    const akimat = new ApiClient(server.url);
+    await akimat.login('akimat', server.demoPassword);
+    expect((await akimat.request('POST', '/api/v1/calendar/years', body)).status).toBe(403);
+    const admin = new ApiClient(server.url);
+    await admin.login('admin', server.demoPassword);
+    const far = await admin.request('POST', '/api/v1/calendar/years', { ...body, year: 2030 });
+    expect([far.status, far.json.error.code]).toEqual([422, 'CALENDAR.YEAR_NOT_ADJACENT']);
+    const before = await api.request('GET', '/api/v1/calendar/days?from=2028-05-05&to=2028-05-05');
+    expect(before.json.error.code).toBe('CALENDAR.OUT_OF_COVERAGE');
+    const okay = await admin.request('POST', '/api/v1/calendar/years', body);
+    expect([okay.status, okay.json.coverage.to]).toEqual([201, '2028-12-31']);
+    const days = await api.request('GET', '/api/v1/calendar/days?from=2028-05-05&to=2028-05-05');
+    expect(days.json.days[0].kind).toBe('religious');
+  });
+
   it('answers the territory tree and name search', async () => {
     const roots = await api.request('GET', '/api/v1/territory');
     expect(roots.json.nodes.map((n: { code: string }) => n.code)).toContain('110000000');

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { addCalendarChange } from '../../app/calendar/add-calendar-change';
 import type { CalendarChange } from '../../app/calendar/calendar-change';
+import { buildYearSpec } from '../../domain/calendar';
 import { type PlainDate, parsePlainDate } from '../../domain/shared/plain-date';
 import { openRuntime } from '../../adapters/runtime';
 import { loadConfig } from '../../adapters/system/config';
@@ -55,5 +56,51 @@ export function registerCalendarCommands(program: Command) {
         basis: { act: o.act },
         ...(o.provisional ? { provisional: true } : {}),
       }),
+    );
+  calendar
+    .command('add-year')
+    .description(
+      'add the year after (or before) the coverage: holidays drafted from the adjacent year, plus Kurban Ait and transfers',
+    )
+    .requiredOption('--year <yyyy>', 'the year to add')
+    .requiredOption('--act <id>', 'the act that sets the year (Kurban Ait, transfers)')
+    .option('--kurban-ait <date>', 'the first day of Kurban Ait (YYYY-MM-DD)')
+    .option('--provisional', 'the Kurban Ait date is an estimate until announced')
+    .option('--transfer <off:work...>', 'a transfer, e.g. 2028-03-24:2028-03-18 (repeatable)')
+    .action(
+      async (o: {
+        year: string;
+        act: string;
+        kurbanAit?: string;
+        provisional?: boolean;
+        transfer?: string[];
+      }) => {
+        const year = Number(o.year);
+        if (!Number.isInteger(year)) throw new Error('--year: expected a year such as 2028');
+        const transfers = (o.transfer ?? []).map((t) => {
+          const [off = '', work = ''] = t.split(':');
+          return { off: day(off, '--transfer'), work: day(work, '--transfer') };
+        });
+        const runtime = await openRuntime(loadConfig());
+        let spec: ReturnType<typeof buildYearSpec>;
+        try {
+          spec = buildYearSpec(await runtime.deps.calendar.current(), {
+            year,
+            basis: { act: o.act },
+            ...(o.kurbanAit
+              ? { kurbanAit: { date: day(o.kurbanAit, '--kurban-ait'), provisional: !!o.provisional } }
+              : {}),
+            transfers,
+          });
+        } finally {
+          await runtime.close();
+        }
+        if (!spec.ok) {
+          console.error(`${spec.error.code}: ${spec.error.message}\nnothing was changed`);
+          process.exitCode = 1;
+          return;
+        }
+        await apply({ type: 'year', spec: spec.value });
+      },
     );
 }

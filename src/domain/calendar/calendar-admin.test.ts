@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import kzJson from '../../../data/calendar/kz.json';
 import type { PlainDate } from '../shared/plain-date';
-import { addTransfer, addYear, draftYear, entriesOfYear, setKurbanAit } from './calendar-admin';
+import {
+  addTransfer,
+  addYear,
+  buildYearSpec,
+  draftYear,
+  entriesOfYear,
+  setKurbanAit,
+} from './calendar-admin';
 import { deriveEntries, sourcesOf } from './holiday-rules';
 import { buildCalendar, countWorkingDays, dayInfo, type WorkingCalendar } from './working-calendar';
 
@@ -189,5 +196,41 @@ describe('properties of admin edits', () => {
       }),
       { numRuns: 30 },
     );
+  });
+});
+
+describe('buildYearSpec (issue 3 item 4: an admin adds a year)', () => {
+  // 2028: 1 January is a Saturday, so the weekend rule moves it to Monday 3 January (observed).
+  it('drafts 2028 from 2027, adds Kurban Ait and a transfer, and addYear accepts it', () => {
+    const spec = value(
+      buildYearSpec(cal, {
+        year: 2028,
+        basis,
+        kurbanAit: { date: d('2028-05-05'), provisional: true }, // Friday
+        transfers: [{ off: d('2028-03-24'), work: d('2028-03-18') }], // Fri off, Sat worked
+      }),
+    );
+    expect(spec.year).toBe(2028);
+    expect(spec.holidays.map((h) => h.date)).toContain('2028-03-22');
+    expect(spec.religious.map((r) => r.date)).toEqual(expect.arrayContaining(['2028-01-07', '2028-05-05']));
+    const next = value(addYear(cal, spec));
+    expect(next.coverage.to).toBe('2028-12-31');
+    expect(kindOn(next, '2028-05-05')).toBe('religious');
+    expect(kindOn(next, '2028-03-24')).toBe('transferred_off');
+    expect(kindOn(next, '2028-03-18')).toBe('transferred_workday');
+    expect(kindOn(next, '2028-01-03')).toBe('observed');
+  });
+
+  it.each([
+    [2030, 'CALENDAR.YEAR_NOT_ADJACENT'],
+    [2020, 'CALENDAR.YEAR_NOT_ADJACENT'],
+  ])('refuses %i (not next to the coverage) with %s', (year, code) => {
+    const r = buildYearSpec(cal, { year, basis });
+    expect(r.ok ? 'ok' : r.error.code).toBe(code);
+  });
+
+  it('refuses a Kurban Ait date outside the year', () => {
+    const r = buildYearSpec(cal, { year: 2028, basis, kurbanAit: { date: d('2027-05-16') } });
+    expect(r.ok ? 'ok' : r.error.code).toBe('CALENDAR.DATE_OUTSIDE_YEAR');
   });
 });

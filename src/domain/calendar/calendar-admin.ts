@@ -188,3 +188,53 @@ export function entriesOfYear(cal: WorkingCalendar, year: number): CalendarEntry
   const prefix = `${String(year).padStart(4, '0')}-`;
   return cal.entries.filter((e) => e.date.startsWith(prefix) && isCovered(cal, e.date));
 }
+
+/** What an admin enters to add a year (issue 3 item 4): the act, Kurban Ait if announced, the year's transfers. */
+export interface NewYearRequest {
+  readonly year: number;
+  readonly basis: LegalBasis;
+  readonly kurbanAit?: { readonly date: PlainDate; readonly provisional?: boolean };
+  readonly transfers?: readonly { readonly off: PlainDate; readonly work: PlainDate }[];
+}
+
+/**
+ * The whole `YearSpec` of a new year (R-7, R-10): the fixed-date holidays and 7 January drafted from the adjacent
+ * covered year, plus Kurban Ait and the transfers the admin entered under the act they cite. The result is what
+ * `addYear` stores, so replaying it never depends on the template year again.
+ */
+export function buildYearSpec(cal: WorkingCalendar, request: NewYearRequest): Result<YearSpec> {
+  const toYear = ymd(cal.coverage.to).year;
+  const fromYear = ymd(cal.coverage.from).year;
+  const template =
+    request.year === toYear + 1 ? toYear : request.year === fromYear - 1 ? fromYear : undefined;
+  if (template === undefined) {
+    return err('CALENDAR.YEAR_NOT_ADJACENT', `only ${fromYear - 1} or ${toYear + 1} can be added`, {
+      year: request.year,
+      coverage: cal.coverage,
+    });
+  }
+  const draft = draftYear(cal, template, request.year);
+  if (!draft.ok) return draft;
+  const inYear = (d: PlainDate) => ymd(d).year === request.year;
+  if (request.kurbanAit && !inYear(request.kurbanAit.date)) {
+    return err('CALENDAR.DATE_OUTSIDE_YEAR', `Kurban Ait must fall in ${request.year}`, {
+      date: request.kurbanAit.date,
+    });
+  }
+  const religious: ReligiousSource[] = [...draft.value.religious];
+  if (request.kurbanAit) {
+    religious.push({
+      date: request.kurbanAit.date,
+      key: KURBAN_AIT_KEY,
+      name: KURBAN_AIT_NAME,
+      basis: request.basis,
+      ...(request.kurbanAit.provisional ? { provisional: true } : {}),
+    });
+  }
+  const transfers = (request.transfers ?? []).map((t) => ({
+    off: t.off,
+    work: t.work,
+    basis: request.basis,
+  }));
+  return ok({ ...draft.value, religious, transfers });
+}

@@ -2,9 +2,11 @@
 export {
   addTransfer,
   addYear,
+  buildYearSpec,
   draftYear,
   entriesOfYear,
   KURBAN_AIT_KEY,
+  type NewYearRequest,
   setKurbanAit,
   type YearSpec,
 } from './calendar-admin';

@@ -3,8 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { addCalendarChange } from '../../../app/calendar/add-calendar-change';
 import type { CalendarChange } from '../../../app/calendar/calendar-change';
+import { toActor } from '../../../app/auth/user-view';
 import type { Deps } from '../../../app/ports';
-import { addWorkingDays, calendarDays } from '../../../domain/calendar';
+import { decide } from '../../../domain/access/policy';
+import { addWorkingDays, buildYearSpec, calendarDays } from '../../../domain/calendar';
 import { type PlainDate, parsePlainDate, toDayNumber } from '../../../domain/shared/plain-date';
 import { ErrorResponse } from '../common.schemas';
 import { sendError } from '../errors';
@@ -58,6 +60,15 @@ export const KurbanAitRequest = z.object({
   date: PlainDateSchema,
   basis: Basis,
   provisional: z.boolean().optional(),
+});
+export const NewYearBody = z.object({
+  year: z.number().int().min(1900).max(2200),
+  basis: Basis,
+  kurbanAit: z.object({ date: PlainDateSchema, provisional: z.boolean().optional() }).optional(),
+  transfers: z
+    .array(z.object({ off: PlainDateSchema, work: PlainDateSchema }))
+    .max(20)
+    .optional(),
 });
 export const CalendarChangeResponse = z.object({ coverage: z.object({ from: z.string(), to: z.string() }) });
 
@@ -150,5 +161,27 @@ export async function calendarRoutes(app: FastifyInstance, opts: { deps: Deps })
       preHandler: requireUser,
     },
     (request, reply) => change(request, reply, { type: 'kurban_ait', ...request.body }),
+  );
+
+  r.post(
+    '/api/v1/calendar/years',
+    {
+      schema: {
+        tags: ['reference'],
+        summary:
+          'Admin: add the year after (or before) the coverage — holidays drafted from the adjacent year, plus Kurban Ait and transfers',
+        body: NewYearBody,
+        response: { 201: CalendarChangeResponse, 403: ErrorResponse, 422: ErrorResponse },
+      },
+      preHandler: requireUser,
+    },
+    async (request, reply) => {
+      // Access first, so that someone who may not change the calendar learns nothing from the validation.
+      const access = decide(toActor(getUser(request)), 'calendar.write');
+      if (!access.allowed) return sendError(reply, { code: 'AUTH.FORBIDDEN', message: access.reason });
+      const spec = buildYearSpec(await deps.calendar.current(), request.body);
+      if (!spec.ok) return sendError(reply, spec.error);
+      return change(request, reply, { type: 'year', spec: spec.value });
+    },
   );
 }
