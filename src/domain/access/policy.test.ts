@@ -40,6 +40,17 @@ describe('decide (R-14)', () => {
     ['citizen', 'application.read', { ownerIin: '900101300017' }, true],
     ['citizen', 'application.read', { ownerIin: '850315400025' }, false],
     ['akimat', 'household.read', { kato: null }, false], // unknown territory is never "inside"
+    // R-8, R-9 (issue 6): operators act on their own office's queue; the director supervises it
+    ['psc', 'queue.operate', { officeId: 'psc-03' }, true],
+    ['psc', 'queue.operate', { officeId: 'psc-04' }, false], // a desk of another office
+    ['psc', 'queue.supervise', { officeId: 'psc-03' }, false],
+    ['akimat', 'queue.operate', { kato: '113243000' }, true], // the queue of own rural akimat
+    ['akimat', 'queue.operate', { kato: '113241000' }, false],
+    ['director', 'queue.supervise', { officeId: 'psc-03' }, true],
+    ['director', 'queue.supervise', { officeId: 'psc-04' }, false],
+    ['director', 'queue.operate', { officeId: 'psc-03' }, false], // the director watches, operators call
+    ['district', 'queue.operate', { kato: '113243000' }, false],
+    ['citizen', 'queue.operate', { officeId: 'psc-03' }, false],
   ] as const)('%s × %s × %j → %s', (who, action, resource, allowed) => {
     expect(can(actors[who]!, action, resource)).toBe(allowed);
   });
