@@ -51,6 +51,28 @@ describe('decide (R-14)', () => {
     ['director', 'queue.operate', { officeId: 'psc-03' }, false], // the director watches, operators call
     ['district', 'queue.operate', { kato: '113243000' }, false],
     ['citizen', 'queue.operate', { officeId: 'psc-03' }, false],
+    // R-16…R-18: complaints — intake at one's own office, online by the citizen, review by the addressee.
+    ['akimat', 'complaint.intake', { kato: '113243000' }, true],
+    ['akimat', 'complaint.intake', { kato: '113241000' }, false],
+    ['psc', 'complaint.intake', { officeId: 'psc-03' }, true],
+    ['psc', 'complaint.intake', { officeId: 'psc-04' }, false],
+    ['psc', 'complaint.review', { officeId: 'psc-03' }, false], // the operator accepts, the director reviews
+    ['director', 'complaint.review', { officeId: 'psc-03' }, true],
+    ['district', 'complaint.review', { kato: '113200000' }, true],
+    ['district', 'complaint.review', { kato: '111800000' }, false],
+    ['oblast', 'complaint.review', { kato: '110000000' }, true],
+    ['oblast', 'complaint.escalate', { kato: '113200000' }, true],
+    ['citizen', 'complaint.online.create', { ownerIin: '900101300017' }, true],
+    ['citizen', 'complaint.online.create', { ownerIin: '850315400025' }, false],
+    ['citizen', 'complaint.read', { ownerIin: '900101300017' }, true],
+    ['citizen', 'complaint.review', { ownerIin: '900101300017' }, false],
+    ['admin', 'complaint.escalate', {}, true],
+    ['admin', 'complaint.read', { kato: '113243000' }, false],
+    // follow-up tasks of low scores go to the director, never to the official rated.
+    ['director', 'followup.read', { officeId: 'psc-03' }, true],
+    ['district', 'followup.read', { kato: '113243000' }, true],
+    ['psc', 'followup.read', { officeId: 'psc-03' }, false],
+    ['akimat', 'followup.read', { kato: '113243000' }, false],
   ] as const)('%s × %s × %j → %s', (who, action, resource, allowed) => {
     expect(can(actors[who]!, action, resource)).toBe(allowed);
   });
