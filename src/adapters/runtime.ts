@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { Deps, PasswordHasher } from '../app/ports';
 import { type KeyRing, loadKeyRing } from './system/signing-keys';
+import { reloadableKeyRing } from './system/verification-keys';
 import { type Db, openDatabase } from './db/database';
 import { migrate } from './db/migrate';
 import { auditReader } from './db/repositories/audit.repository';
@@ -29,7 +30,8 @@ export async function makeDeps(
   passwords: PasswordHasher = argon2Passwords,
   publicBaseUrl = 'http://localhost:3000',
 ): Promise<Deps & { keyRing: KeyRing }> {
-  const keyRing = await loadKeyRing(db.kysely);
+  // Reloadable: a key rotated by another process is picked up when a QR names it.
+  const keyRing = reloadableKeyRing(db.kysely, await loadKeyRing(db.kysely));
   const now = () => systemClock.now();
   return {
     uow: unitOfWork(db.kysely, sha256Hasher, now),
@@ -42,6 +44,7 @@ export async function makeDeps(
     territory: territorySource(db.kysely),
     species: speciesCatalogue(),
     signer: keyRing,
+    verificationKeys: keyRing,
     keyRing,
     publicBaseUrl,
   };

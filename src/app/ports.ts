@@ -4,6 +4,7 @@
  */
 import type { Role } from '../domain/access/roles';
 import type { ChainedAuditEntry } from '../domain/audit/chain';
+import type { StoredDocument } from '../domain/certificates/verification';
 import type { WorkingCalendar } from '../domain/calendar';
 import type { SpeciesCatalogue } from '../domain/household/species';
 import type { HouseholdVersion } from '../domain/household/versions';
@@ -205,6 +206,12 @@ export interface HouseholdRepository {
   currentVersions(akimatKato: string, afterId: string | null, pageSize: number): Promise<HouseholdVersion[]>;
 }
 
+/** Issued documents as a verifier reads them (R-23): by number, or by number and the holder's IIN. */
+export interface IssuedDocumentLookup {
+  byNumber(number: string): Promise<StoredDocument | undefined>;
+  byNumberAndIin(number: string, iin: string): Promise<StoredDocument | undefined>;
+}
+
 /** The repositories bound to one transaction. */
 export interface Repositories {
   readonly users: UserRepository;
@@ -215,6 +222,7 @@ export interface Repositories {
   readonly offices: OfficeRepository;
   readonly territory: TerritoryRepository;
   readonly households: HouseholdRepository;
+  readonly documentLookup: IssuedDocumentLookup;
 }
 
 export interface UnitOfWork {
@@ -226,6 +234,18 @@ export interface Signer {
   readonly activeKeyId: string;
   sign(bytes: Uint8Array): Uint8Array;
   verify(bytes: Uint8Array, signature: Uint8Array, keyId: string): boolean;
+}
+
+/** The published keys that verify QR signatures, every key ever used included (R-23: rotation). */
+export interface VerificationKeys {
+  /** Ed25519 check with the public key `keyId`; false for a key this instance does not know. */
+  verify(bytes: Uint8Array, signature: Uint8Array, keyId: string): boolean;
+  has(keyId: string): boolean;
+  /**
+   * Reload the keys (another instance may have rotated them since this one started). The adapter limits how
+   * often this really reaches the database, so unknown key ids in forged codes cost next to nothing.
+   */
+  refresh(): Promise<void>;
 }
 
 /** Everything a use case may ask for. */
@@ -241,6 +261,7 @@ export interface Deps {
   /** Reference data shipped with the product (data/species.json). */
   readonly species: SpeciesCatalogue;
   readonly signer: Signer;
+  readonly verificationKeys: VerificationKeys;
   /** Where people reach Qosalqy: printed in QR codes and links (PUBLIC_BASE_URL). */
   readonly publicBaseUrl: string;
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Hasher, Repositories, UnitOfWork } from '../../app/ports';
 import { auditLog } from './repositories/audit.repository';
 import { calendarChangesRepository } from './repositories/calendar-changes.repository';
+import { documentLookupRepository } from './repositories/document-lookup.repository';
 import { householdsRepository } from './repositories/households.repository';
 import { officesRepository } from './repositories/offices.repository';
 import { territoryRepository } from './repositories/territory.repository';
@@ -19,6 +20,7 @@ export function repositoriesFor(db: Kysely<Database>, hasher: Hasher, now: () =>
     offices: officesRepository(db),
     territory: territoryRepository(db),
     households: householdsRepository(db),
+    documentLookup: documentLookupRepository(db),
   };
 }
 

@@ -34,6 +34,7 @@ import { iinRoutes } from './routes/iin.routes';
 import { keysRoutes } from './routes/keys.routes';
 import { officesRoutes } from './routes/offices.routes';
 import { territoryRoutes } from './routes/territory.routes';
+import { verificationRoutes } from './routes/verification.routes';
 import { sessionPlugin } from './session';
 
 export const WEB_DIST = path.join(ROOT_DIR, 'dist/web');
@@ -205,6 +206,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(territoryRoutes, { deps: options.deps });
   await app.register(householdsRoutes, { deps: options.deps });
   await app.register(householdFilesRoutes, { deps: options.deps });
+  await app.register(verificationRoutes, { deps: options.deps });
   if (options.keyRing) await app.register(keysRoutes, { keyRing: options.keyRing });
   for (const register of options.routes ?? []) await register(app, options.deps);
 
