@@ -1,3 +1,4 @@
+import { householdEn } from './household-en';
 import type { Catalog } from './kk';
 
 /** English catalogue (third UI language): typed as `Catalog`, so a missing or an extra key fails the type check. */
@@ -380,4 +381,5 @@ export const en: Catalog = {
     'Only the year after the last or before the first year of the calendar can be added.',
   'error.CALENDAR.DATE_OUTSIDE_YEAR': 'The date is not in the year being added.',
   'error.OFFICE.NOT_FOUND': 'Office not found.',
+  ...householdEn,
 };

@@ -1,3 +1,5 @@
+import { householdKk } from './household-kk';
+
 /**
  * The Kazakh catalogue is the source of the message keys (kk is the default UI language, DESIGN.md):
  * `ru.ts` and `en.ts` are typed against it, so a key missing from or added to either fails the type check.
@@ -387,6 +389,7 @@ export const kk = {
     'Күнтізбенің соңғы жылынан кейінгі немесе бірінші жылынан алдыңғы жылды ғана қосуға болады.',
   'error.CALENDAR.DATE_OUTSIDE_YEAR': 'Күн қосылатын жылға жатпайды.',
   'error.OFFICE.NOT_FOUND': 'Мекеме табылмады.',
+  ...householdKk,
 };
 
 export type MessageKey = keyof typeof kk;

@@ -1,3 +1,4 @@
+import { householdRu } from './household-ru';
 import type { Catalog } from './kk';
 
 /** Russian catalogue: typed as `Catalog`, so a missing or an extra key fails the type check. */
@@ -379,4 +380,5 @@ export const ru: Catalog = {
     'Добавить можно только год после последнего или перед первым годом календаря.',
   'error.CALENDAR.DATE_OUTSIDE_YEAR': 'Дата не относится к добавляемому году.',
   'error.OFFICE.NOT_FOUND': 'Учреждение не найдено.',
+  ...householdRu,
 };

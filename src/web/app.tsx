@@ -10,6 +10,10 @@ import { Layout } from './layout';
 import { LocaleProvider, useI18n } from './locale';
 import { CalendarPage } from './pages/calendar-page';
 import { HomePage } from './pages/home-page';
+import { HouseholdBookPage } from './pages/household-book-page';
+import { HouseholdFormPage } from './pages/household-form-page';
+import { HouseholdImportPage } from './pages/household-import-page';
+import { HouseholdPage } from './pages/household-page';
 import { LandingPage } from './pages/landing-page';
 import { LoginPage } from './pages/login-page';
 import { NotFoundPage } from './pages/not-found-page';
@@ -65,6 +69,22 @@ export function App() {
               path="calendar"
               element={<RequireSignIn page={(user) => <CalendarPage user={user} />} />}
             />
+            <Route path="household-book">
+              <Route index element={<RequireSignIn page={(user) => <HouseholdBookPage user={user} />} />} />
+              <Route
+                path="new"
+                element={<RequireSignIn page={(user) => <HouseholdFormPage user={user} />} />}
+              />
+              <Route
+                path="import"
+                element={<RequireSignIn page={(user) => <HouseholdImportPage user={user} />} />}
+              />
+              <Route path=":id" element={<RequireSignIn page={(user) => <HouseholdPage user={user} />} />} />
+              <Route
+                path=":id/edit"
+                element={<RequireSignIn page={(user) => <HouseholdFormPage user={user} />} />}
+              />
+            </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -43,7 +43,7 @@ export interface Section {
 export const SECTIONS: Readonly<Record<SectionId, Section>> = {
   queue: { id: 'queue', path: null, actions: ['queue.operate', 'queue.supervise'] },
   counter: { id: 'counter', path: null, actions: ['application.akimat.decide'] },
-  'household-book': { id: 'household-book', path: null, actions: ['household.read'] },
+  'household-book': { id: 'household-book', path: '/household-book', actions: ['household.read'] },
   'akimat-inbox': { id: 'akimat-inbox', path: null, actions: ['application.akimat.decide'] },
   'psc-intake': { id: 'psc-intake', path: null, actions: ['application.psc.intake'] },
   'hand-over': { id: 'hand-over', path: null, actions: ['application.psc.handover'] },
