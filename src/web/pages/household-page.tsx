@@ -341,7 +341,9 @@ function Records({
   return (
     <section aria-labelledby={`${id}-record`}>
       <h2 id={`${id}-record`}>
-        {shown ? t('household.record.title', { year: shown.referenceYear }) : t('household.record.titleNone')}
+        {shown
+          ? t('household.record.title', { year: String(shown.referenceYear) })
+          : t('household.record.titleNone')}
       </h2>
       {years.length > 1 ? (
         <div className="field hb-year">
