@@ -17,12 +17,17 @@ describe('the qosalqy command', () => {
     expect(lines[0]).toMatch(/^qosalqy: invalid configuration: PORT: /);
   });
 
-  it.each([['serve'], ['migrate'], ['seed-demo'], ['users', 'add'], ['audit', 'verify']])(
-    'has --help for %s',
-    (...cmd) => {
-      const r = run([...cmd, '--help']);
-      expect(r.status).toBe(0);
-      expect(r.stdout).toMatch(/Usage: qosalqy/);
-    },
-  );
+  it.each([
+    ['serve'],
+    ['migrate'],
+    ['seed-demo'],
+    ['users', 'add'],
+    ['audit', 'verify'],
+    ['backup'],
+    ['restore'],
+  ])('has --help for %s', (...cmd) => {
+    const r = run([...cmd, '--help']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Usage: qosalqy/);
+  });
 });
