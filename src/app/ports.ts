@@ -3,6 +3,7 @@
  * Every write happens inside `UnitOfWork.run`, one transaction (DESIGN.md: every write is one transaction).
  */
 import type { Role } from '../domain/access/roles';
+import type { Application, ApplicationEvent, ApplicationStatus, Channel } from '../domain/applications';
 import type { ChainedAuditEntry } from '../domain/audit/chain';
 import type { StoredDocument } from '../domain/certificates/verification';
 import type { WorkingCalendar } from '../domain/calendar';
@@ -212,6 +213,89 @@ export interface IssuedDocumentLookup {
   byNumberAndIin(number: string, iin: string): Promise<StoredDocument | undefined>;
 }
 
+/** Which applications a list shows (issue 5): the caller's scope and an optional stage. */
+export interface ApplicationQuery {
+  /** Exactly this akimat, or (district/oblast) every akimat whose KATO starts with this prefix. */
+  readonly akimatKato?: string | undefined;
+  readonly akimatPrefix?: string | undefined;
+  readonly pscOfficeId?: string | undefined;
+  readonly applicantIin?: string | undefined;
+  readonly channel?: Channel | undefined;
+  readonly statuses?: readonly ApplicationStatus[] | undefined;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export interface ApplicationRepository {
+  /** A new application, written in its current state with all its events so far (seq 1..n). */
+  insert(application: Application, events: readonly ApplicationEvent[]): Promise<void>;
+  /**
+   * Reads one application and locks its row until the transaction ends (SELECT … FOR UPDATE), so two officers
+   * acting on it at once are served one after the other and the second sees the first one's result.
+   */
+  findForUpdate(id: string): Promise<Application | undefined>;
+  findById(id: string): Promise<Application | undefined>;
+  /**
+   * Writes the new state with its events when the stored version is still `expectedVersion` (optimistic lock);
+   * false when someone else changed it first.
+   */
+  update(
+    application: Application,
+    expectedVersion: number,
+    events: readonly ApplicationEvent[],
+  ): Promise<boolean>;
+  events(id: string): Promise<ApplicationEvent[]>;
+  /** Ordered by due time (none last), then receipt time. */
+  list(query: ApplicationQuery): Promise<{ total: number; applications: Application[] }>;
+}
+
+export type IssuedDocumentKind = 'certificate' | 'refusal' | 'receipt';
+
+/**
+ * One issued document (issued_documents). `content` is the input of the domain's document builder
+ * (certificates/certificate-document, refusal-document, receipt-document), JSON-safe, so the same document can be
+ * printed in kk and ru at any time; it never changes after issue.
+ */
+export interface IssuedDocument {
+  readonly id: string;
+  readonly kind: IssuedDocumentKind;
+  readonly number: string;
+  readonly issuer: string;
+  readonly year: number;
+  readonly seq: number;
+  readonly applicationId: string;
+  readonly applicantIin: string;
+  /** ISO instant. */
+  readonly issuedAt: string;
+  /** The user id of the official (or the citizen online). */
+  readonly issuedBy: string;
+  readonly content: Readonly<Record<string, unknown>>;
+  readonly keyId: string | null;
+  /** The signed QR text (`buildQrText`), printed as the QR code; null on a receipt. */
+  readonly qrText: string | null;
+  readonly status: 'valid' | 'revoked' | 'superseded';
+  readonly supersededBy: string | null;
+  readonly revokedAt: string | null;
+  readonly revokeReason: string | null;
+}
+
+export interface DocumentRepository {
+  /**
+   * The next number of a sequence (issuer, kind, year), taken inside the issuing transaction by one
+   * INSERT … ON CONFLICT DO UPDATE … RETURNING: the row lock serialises concurrent issuers, and a rolled-back
+   * transaction gives its number back, so numbers are unique and gapless.
+   */
+  nextSeq(issuer: string, kind: IssuedDocumentKind, year: number): Promise<number>;
+  insert(document: IssuedDocument): Promise<void>;
+  findById(id: string): Promise<IssuedDocument | undefined>;
+  /** Locks the row for a status change (correction, revocation). */
+  findForUpdate(id: string): Promise<IssuedDocument | undefined>;
+  findByNumber(number: string): Promise<IssuedDocument | undefined>;
+  ofApplication(applicationId: string): Promise<IssuedDocument[]>;
+  markSuperseded(id: string, supersededBy: string): Promise<void>;
+  markRevoked(id: string, at: string, reason: string): Promise<void>;
+}
+
 /** The repositories bound to one transaction. */
 export interface Repositories {
   readonly users: UserRepository;
@@ -223,6 +307,8 @@ export interface Repositories {
   readonly territory: TerritoryRepository;
   readonly households: HouseholdRepository;
   readonly documentLookup: IssuedDocumentLookup;
+  readonly applications: ApplicationRepository;
+  readonly documents: DocumentRepository;
 }
 
 export interface UnitOfWork {

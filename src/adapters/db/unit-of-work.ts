@@ -1,8 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Hasher, Repositories, UnitOfWork } from '../../app/ports';
+import { applicationsRepository } from './repositories/applications.repository';
 import { auditLog } from './repositories/audit.repository';
 import { calendarChangesRepository } from './repositories/calendar-changes.repository';
 import { documentLookupRepository } from './repositories/document-lookup.repository';
+import { documentsRepository } from './repositories/documents.repository';
 import { householdsRepository } from './repositories/households.repository';
 import { officesRepository } from './repositories/offices.repository';
 import { territoryRepository } from './repositories/territory.repository';
@@ -21,6 +23,8 @@ export function repositoriesFor(db: Kysely<Database>, hasher: Hasher, now: () =>
     territory: territoryRepository(db),
     households: householdsRepository(db),
     documentLookup: documentLookupRepository(db),
+    applications: applicationsRepository(db),
+    documents: documentsRepository(db),
   };
 }
 

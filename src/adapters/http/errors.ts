@@ -23,6 +23,10 @@ const EXACT: Readonly<Record<string, number>> = {
   'FILE.TOO_LARGE': 413,
   'HOUSEHOLD.CONFLICT': 409,
   'HOUSEHOLD.ACCOUNT_EXISTS': 409,
+  // Issue 5: acting on another office's application is a denial, as the access policy's would be.
+  'APPLICATION.WRONG_OFFICE': 403,
+  'APPLICATION.NOT_OWN_APPLICATION': 403,
+  'APPLICATION.PSF_RECORD_CONFLICT': 409,
 };
 
 const BY_SUFFIX: ReadonlyArray<[RegExp, number]> = [

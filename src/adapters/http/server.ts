@@ -25,6 +25,7 @@ import { ROOT_DIR } from '../system/paths';
 import type { KeyRing } from '../system/signing-keys';
 import { redactIins } from '../system/redact';
 import { errorBody, sendError } from './errors';
+import { applicationsRoutes } from './routes/applications.routes';
 import { authRoutes } from './routes/auth.routes';
 import { calendarRoutes } from './routes/calendar.routes';
 import { healthRoutes } from './routes/health.routes';
@@ -207,6 +208,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(householdsRoutes, { deps: options.deps });
   await app.register(householdFilesRoutes, { deps: options.deps });
   await app.register(verificationRoutes, { deps: options.deps });
+  await app.register(applicationsRoutes, { deps: options.deps });
   if (options.keyRing) await app.register(keysRoutes, { keyRing: options.keyRing });
   for (const register of options.routes ?? []) await register(app, options.deps);
 

@@ -55,6 +55,7 @@ export function documentLookupRepository(db: Kysely<Database>): IssuedDocumentLo
         left join applications a on a.id = d.application_id
         left join issued_documents n on n.id = d.superseded_by
        where d.number = ${number}
+         and d.kind in ('certificate', 'refusal') -- a PSC receipt (migration 0005) is not something to verify
          and (${iin}::text is null or d.applicant_iin = ${iin})`.execute(db);
     const row = rows.rows[0];
     return row && toStored(row);

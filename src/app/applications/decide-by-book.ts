@@ -1,0 +1,205 @@
+/**
+ * The decision every channel makes (R-5, R-6 §16): read the household book for the applicant as of today —
+ * a PSF record is a certificate, "no record" is a reasoned refusal on ground 2 — then take the number, apply
+ * the transition, sign the QR and store the document, all inside the caller's transaction. A failure after the
+ * number was taken throws (UseCaseError), so the transaction rolls back and the number is given back.
+ */
+import type {
+  ActionContext,
+  Application,
+  ApplicationCommand,
+  Refusal,
+  RefusalInput,
+  Transition,
+} from '../../domain/applications';
+import { applyAction } from '../../domain/applications';
+import type { LocalizedText } from '../../domain/applications/refusal-grounds';
+import type { CertificateDocumentInput, RefusalDocumentInput } from '../../domain/certificates';
+import { findPsfRecord, type PsfRecord, summarizeFarm } from '../../domain/household/psf-lookup';
+import { err, ok, type Result } from '../../domain/shared/result';
+import { fail } from '../errors';
+import type { Deps, IssuedDocument, Office, Repositories, UserRecord } from '../ports';
+import { addresseesFor, akimatOf, type Moment, officialOf, type Reference } from './context';
+import { type SignedQr, signQr, storeDocument, type TakenNumber, takeNumber } from './issue-document';
+
+/** What the book says: a record to certify, or why there is none (for ground 2). */
+export type BookAnswer =
+  | { readonly outcome: 'certificate'; readonly record: PsfRecord }
+  | {
+      readonly outcome: 'refusal';
+      readonly refusal: Extract<RefusalInput, { ground: 'no_psf_record' }>;
+      /** The akimat whose book was read (or, online, where the applicant was last seen); null: in no book. */
+      readonly akimatKato: string | null;
+    };
+
+/**
+ * Reads the book of `akimatKato` (the counter's or the deciding akimat's), or — `null`, online — every book.
+ * Two open households holding the applicant are for an officer to resolve, never a guess:
+ * `APPLICATION.PSF_RECORD_CONFLICT`.
+ */
+export async function readBook(
+  repos: Repositories,
+  iin: string,
+  at: Moment,
+  akimatKato: string | null,
+): Promise<Result<BookAnswer>> {
+  const all = await repos.households.versionsForIin(iin);
+  const versions = akimatKato === null ? all : all.filter((v) => v.household.akimatKato === akimatKato);
+  const lookup = findPsfRecord(versions, iin, at.date);
+  if (lookup.kind === 'conflict') {
+    return err('APPLICATION.PSF_RECORD_CONFLICT', 'the applicant is a member of two open households', {
+      householdIds: lookup.householdIds,
+    });
+  }
+  if (lookup.kind === 'found') return ok({ outcome: 'certificate', record: lookup.record });
+  const seenIn = lookup.facts.householdId
+    ? versions.find((v) => v.householdId === lookup.facts.householdId)?.household.akimatKato
+    : undefined;
+  return ok({
+    outcome: 'refusal',
+    refusal: {
+      ground: 'no_psf_record',
+      reason: lookup.reason,
+      facts: lookup.facts,
+      akimatKato: seenIn ?? null,
+    },
+    akimatKato: akimatKato ?? seenIn ?? null,
+  });
+}
+
+/** The issuer printed on an online refusal of someone in no akimat's book (R-22). */
+export const SYSTEM_ISSUER: LocalizedText = {
+  kk: '«Qosalqy» ақпараттық жүйесі',
+  ru: 'Информационная система «Qosalqy»',
+};
+
+export interface Issued {
+  readonly transition: Transition;
+  readonly document: IssuedDocument;
+}
+
+function applyOrThrow(app: Application, command: ApplicationCommand, ctx: ActionContext): Transition {
+  const t = applyAction(app, command, ctx);
+  if (!t.ok) fail(t.error.code, t.error.message, t.error.details as Record<string, unknown>);
+  return t.value;
+}
+
+/** R-5: the certificate from the book record, numbered in the sequence of the akimat that keeps the book. */
+export async function issueCertificate(
+  deps: Deps,
+  ref: Reference,
+  repos: Repositories,
+  user: UserRecord,
+  app: Application,
+  ctx: ActionContext,
+  at: Moment,
+  record: PsfRecord,
+  command: (n: TakenNumber) => ApplicationCommand,
+  extra: Pick<CertificateDocumentInput, 'electronic' | 'supersedes'> = {},
+): Promise<Issued> {
+  const akimatKato = record.household.akimatKato;
+  const n = await takeNumber(repos, 'certificate', akimatKato, at);
+  const transition = applyOrThrow(app, command(n), ctx);
+  const qr = signQr(deps, n, app.applicant, at);
+  const content = await certificateContent(deps, ref, repos, user, app, record, n, qr, at, extra);
+  const document = await storeDocument(deps, repos, {
+    number: n,
+    applicationId: app.id,
+    applicantIin: app.applicant.iin,
+    at,
+    issuedBy: user.id,
+    content,
+    qr,
+  });
+  return { transition, document };
+}
+
+export async function certificateContent(
+  deps: Deps,
+  ref: Reference,
+  repos: Repositories,
+  user: UserRecord,
+  app: Application,
+  record: PsfRecord,
+  n: TakenNumber,
+  qr: SignedQr,
+  at: Moment,
+  extra: Pick<CertificateDocumentInput, 'electronic' | 'supersedes'> = {},
+): Promise<CertificateDocumentInput> {
+  const h = record.household;
+  return {
+    number: n.number,
+    issuedAt: at.iso,
+    akimat: await akimatOf(ref, repos, h.akimatKato),
+    applicant: {
+      surname: app.applicant.surname,
+      name: app.applicant.name,
+      ...(app.applicant.patronymic ? { patronymic: app.applicant.patronymic } : {}),
+      iin: app.applicant.iin,
+    },
+    household: { bookNumber: h.bookNumber, accountNumber: h.accountNumber, address: h.address },
+    farm: summarizeFarm(record.yearlyRecord, deps.species),
+    units: deps.species.units,
+    official: officialOf(user),
+    qr: { text: qr.text, verifyUrl: qr.verifyUrl },
+    ...(extra.supersedes ? { supersedes: extra.supersedes } : {}),
+    ...(extra.electronic ? { electronic: true } : {}),
+  };
+}
+
+/**
+ * R-6: a reasoned refusal — ground 1 (documents) or 2 (book) — numbered by `issuer` (the akimat, the PSC for a
+ * refusal at intake, or `online`), with the complaint addressees of the directory and a signed QR.
+ */
+export async function issueRefusal(
+  deps: Deps,
+  ref: Reference,
+  repos: Repositories,
+  user: UserRecord,
+  app: Application,
+  ctx: ActionContext,
+  at: Moment,
+  issuer: { readonly code: string; readonly name: LocalizedText; readonly akimatKato: string | null },
+  command: (n: TakenNumber) => ApplicationCommand,
+  pscOffice?: Office,
+): Promise<Issued> {
+  const n = await takeNumber(repos, 'refusal', issuer.code, at);
+  const transition = applyOrThrow(app, command(n), ctx);
+  const decision = transition.application.decision;
+  if (decision?.outcome !== 'refusal') fail('APPLICATION.BAD_INPUT', 'the decision is not a refusal');
+  const refusal: Refusal = decision.refusal;
+  const qr = signQr(deps, n, app.applicant, at);
+  const bookKeeper =
+    refusal.ground === 'no_psf_record' && refusal.akimatKato && refusal.akimatKato !== issuer.akimatKato
+      ? { name: (await akimatOf(ref, repos, refusal.akimatKato)).name }
+      : undefined;
+  const complaintsAkimat =
+    issuer.akimatKato ?? (refusal.ground === 'no_psf_record' ? refusal.akimatKato : null);
+  const content: RefusalDocumentInput = {
+    number: n.number,
+    issuedAt: at.iso,
+    issuer: { name: issuer.name },
+    applicant: {
+      surname: app.applicant.surname,
+      name: app.applicant.name,
+      ...(app.applicant.patronymic ? { patronymic: app.applicant.patronymic } : {}),
+      iin: app.applicant.iin,
+    },
+    application: { channel: app.channel, receivedAt: app.receivedAt },
+    refusal,
+    ...(bookKeeper ? { bookKeeper } : {}),
+    addressees: await addresseesFor(repos, complaintsAkimat, pscOffice),
+    official: officialOf(user),
+    qr: { text: qr.text, verifyUrl: qr.verifyUrl },
+  };
+  const document = await storeDocument(deps, repos, {
+    number: n,
+    applicationId: app.id,
+    applicantIin: app.applicant.iin,
+    at,
+    issuedBy: user.id,
+    content,
+    qr,
+  });
+  return { transition, document };
+}
