@@ -59,6 +59,9 @@ describe.each(DATABASE_KINDS)('household book on %s (issue 4)', (kind) => {
     expect(read.status).toBe(200);
     expect(read.json.household.members).toHaveLength(2);
     expect(read.json.history).toMatchObject([{ version: 1, change: 'created', reason: 'new account' }]);
+    // The history says who by name, not only by user id.
+    const me = await akimat.request('GET', '/api/v1/auth/session');
+    expect(read.json.history[0].recordedByName).toBe(me.json.user.displayName);
   });
 
   it('finds it by IIN, by a misspelt name across Kazakh/Russian letters, and by address', async () => {

@@ -6,12 +6,17 @@ import { err, ok, type Result } from '../../domain/shared/result';
 import type { Deps, UserRecord } from '../ports';
 import { checkHouseholdAccess, civilToday } from './access';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export interface HouseholdView {
   readonly id: string;
   readonly version: number;
   readonly asOf: PlainDate;
   readonly household: Household;
-  readonly history: readonly Omit<HouseholdVersion, 'household'>[];
+  readonly history: readonly (Omit<HouseholdVersion, 'household'> & {
+    /** The display name of the user who recorded the version; null for `system` or an unknown id. */
+    readonly recordedByName: string | null;
+  })[];
 }
 
 export async function getHousehold(
@@ -54,12 +59,20 @@ export async function getHousehold(
       outcome: 'success',
       details: { version: shown.version },
     });
+    // Who recorded each version, by name (the history's "who"); a book has a handful of distinct authors.
+    const names = new Map<string, string | null>();
+    for (const id of new Set(versions.map((v) => v.recordedBy))) {
+      names.set(id, UUID.test(id) ? ((await repos.users.findById(id))?.displayName ?? null) : null);
+    }
     return ok({
       id: householdId,
       version: shown.version,
       asOf: day,
       household: shown.household,
-      history: versions.map(({ household: _h, ...meta }) => meta),
+      history: versions.map(({ household: _h, ...meta }) => ({
+        ...meta,
+        recordedByName: names.get(meta.recordedBy) ?? null,
+      })),
     });
   });
 }

@@ -81,6 +81,7 @@ export const HouseholdViewSchema = z.object({
       recordedOn: z.string(),
       recordedAt: z.string(),
       recordedBy: z.string(),
+      recordedByName: z.string().nullable(),
       reason: z.string(),
     }),
   ),
