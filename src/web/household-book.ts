@@ -46,6 +46,8 @@ export interface HistoryEntry {
   readonly recordedAt: string;
   /** A user id, or `system` for the demo book and other machine-made versions. */
   readonly recordedBy: string;
+  /** The recording user's display name; null for `system` (the demo book, the generator). */
+  readonly recordedByName: string | null;
   readonly reason: string;
 }
 

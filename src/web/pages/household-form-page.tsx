@@ -617,7 +617,7 @@ function MemberFields({
             path={p(f)}
             label={t(MEMBER_LABEL[f])}
             value={member[f]}
-            maxLength={60}
+            maxLength={100}
             codes={issues.get(p(f))}
             onChange={(v) => onChange(f, v)}
           />

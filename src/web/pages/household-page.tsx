@@ -19,6 +19,7 @@ import { type PlainDate, parsePlainDate } from '../../domain/shared/plain-date';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n';
 import { ApiError, type SessionUser } from '../api';
 import {
+  type HistoryEntry,
   type HouseholdView,
   issuesByPath,
   issuesFromError,
@@ -474,12 +475,13 @@ function RecordTables({ record, species }: { record: YearlyRecord; species: read
 function History({ view, user }: { view: HouseholdView; user: SessionUser }) {
   const { t, locale } = useI18n();
   const id = useId();
-  const who = (by: string) =>
-    by === 'system'
-      ? t('household.history.system')
-      : by === user.id
-        ? user.displayName
-        : t('household.history.user', { id: by.slice(0, 8) });
+  const who = (e: HistoryEntry) =>
+    e.recordedByName ??
+    (e.recordedBy === user.id
+      ? user.displayName
+      : e.recordedBy === 'system'
+        ? t('household.history.system')
+        : t('household.history.user', { id: e.recordedBy.slice(0, 8) }));
   return (
     <section aria-labelledby={`${id}-history`}>
       <h2 id={`${id}-history`}>{t('household.history.title')}</h2>
@@ -520,7 +522,7 @@ function History({ view, user }: { view: HouseholdView; user: SessionUser }) {
                 <td data-label={t('household.history.recordedAt')}>
                   {formatDateTime(locale, new Date(e.recordedAt))}
                 </td>
-                <td data-label={t('household.history.by')}>{who(e.recordedBy)}</td>
+                <td data-label={t('household.history.by')}>{who(e)}</td>
                 <td data-label={t('household.history.reason')}>{e.reason}</td>
               </tr>
             );
