@@ -12,6 +12,7 @@ import type { DatabaseKind } from '../../src/adapters/db/database';
 import { buildServer } from '../../src/adapters/http/server';
 import { fastTestPasswords } from '../../src/adapters/system/system';
 import { freshDatabase } from './databases';
+import { leaksIn } from './log-leaks';
 
 export const TEST_DEMO_PASSWORD = 'demo-password-1';
 
@@ -66,6 +67,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     async close() {
       await app.close();
       await test.drop();
+      // R-14 / issue 10 item 7: every test server checks its own log — no IIN, no password, ever.
+      const leaks = leaksIn(logs, [TEST_DEMO_PASSWORD]);
+      if (leaks.length > 0)
+        throw new Error(`the server's log leaked personal data or a secret: ${leaks.join('; ')}`);
     },
   };
 }
