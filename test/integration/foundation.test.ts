@@ -45,6 +45,15 @@ describe.each(DATABASE_KINDS)('foundation on %s', (kind) => {
     }
   });
 
+  it('logout revokes the session on the server: the old cookie no longer works', async () => {
+    const client = new ApiClient(server.url);
+    await client.login('akimat', server.demoPassword);
+    const stolen = client.cookieHeader();
+    expect((await client.request('POST', '/api/v1/auth/logout', {})).status).toBeLessThan(300);
+    const replay = await fetch(`${server.url}/api/v1/auth/session`, { headers: { cookie: stolen } });
+    expect(replay.status).toBe(401);
+  });
+
   it('gives the same generic 401 for a wrong password and for an unknown user', async () => {
     const wrong = await new ApiClient(server.url).login('akimat', 'not-the-password');
     const unknown = await new ApiClient(server.url).login('nobody-here', 'not-the-password');
