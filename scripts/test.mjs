@@ -7,6 +7,8 @@ const steps = [
   ['lint and format (biome)', 'npx', ['biome', 'check', '.']],
   ['typecheck (tsc)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
   ['layer rule (dependency-cruiser)', 'npx', ['depcruise', 'src', '--config', '.dependency-cruiser.cjs']],
+  // The e2e tests drive the built UI: build it from the sources under test, never test a stale dist/.
+  ['web build (vite)', 'npx', ['vite', 'build', '--logLevel', 'warn']],
   [
     'tests (vitest: unit, integration, e2e)',
     'npx',
