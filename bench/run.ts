@@ -9,6 +9,7 @@
  *   --households <n>         another size of book
  *   --keep                   leave the loaded database in place (its name is printed)
  *   --database <name|dir>    use this PostgreSQL database / PGlite directory (reused when it holds the book)
+ *   --loader bulk|generate   how the book is loaded: bench/lib/bulk-load (default) or generateHouseholdBook
  *   --list                   list the scenarios
  *
  * PostgreSQL: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) is the admin
@@ -50,6 +51,7 @@ const { values: args } = parseArgs({
     households: { type: 'string' },
     keep: { type: 'boolean', default: false },
     database: { type: 'string' },
+    loader: { type: 'string', default: 'bulk' },
     list: { type: 'boolean', default: false },
   },
   strict: true,
@@ -65,6 +67,8 @@ const kinds = (args.db ?? ['postgres', 'pglite']).flatMap((d) => d.split(',')) a
 for (const k of kinds)
   if (k !== 'postgres' && k !== 'pglite') throw new Error(`--db: pglite or postgres, not ${k}`);
 if (args.database && kinds.length > 1) throw new Error('--database names one database: add --db');
+if (args.loader !== 'bulk' && args.loader !== 'generate') throw new Error('--loader: bulk or generate');
+const loader = args.loader;
 const only = (args.only ?? []).flatMap((o) => o.split(','));
 const selected = SCENARIOS.filter((s) => only.length === 0 || only.some((o) => s.name.startsWith(o)));
 const households = args.households ? Number.parseInt(args.households, 10) : undefined;
@@ -99,6 +103,7 @@ for (const kind of kinds) {
       db: target.db,
       deps: await makeDeps(target.db),
       quick: args.quick,
+      loader,
       rng: createRng(`qosalqy-bench-${kind}`),
       asOf: today,
       referenceYear: Number(today.slice(0, 4)),

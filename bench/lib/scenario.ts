@@ -38,6 +38,8 @@ export interface BenchContext {
   readonly db: Db;
   readonly deps: Deps;
   readonly quick: boolean;
+  /** How the synthetic book is loaded: bench/lib/bulk-load (default) or generateHouseholdBook. */
+  readonly loader: 'bulk' | 'generate';
   /** Seeded: the same run samples the same IINs and names. */
   readonly rng: Rng;
   /** The civil date lookups ask about, and the reference year of the generated book. */

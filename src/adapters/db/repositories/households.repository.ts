@@ -64,6 +64,53 @@ function toVersion(r: VersionRow): HouseholdVersion {
   };
 }
 
+/** The `households` row of a version-1 household (also used by the benchmarks' bulk loader). */
+export function householdRow(v: HouseholdVersion) {
+  return {
+    id: v.householdId,
+    akimat_kato: v.household.akimatKato,
+    settlement_kato: v.household.settlementKato,
+    book_number: v.household.bookNumber,
+    account_number: v.household.accountNumber,
+    address: v.household.address,
+    status: v.household.status,
+    current_version: v.version,
+    head_name: headName(v.household, v.recordedOn),
+    updated_at: v.recordedAt,
+  };
+}
+
+/** The `household_versions` row of a version. */
+export function versionRow(v: HouseholdVersion) {
+  return {
+    household_id: v.householdId,
+    version: v.version,
+    change: v.change,
+    recorded_on: v.recordedOn,
+    recorded_at: v.recordedAt,
+    recorded_by: v.recordedBy,
+    reason: v.reason,
+    doc: JSON.stringify(v.household),
+  };
+}
+
+/** The `household_members` rows of a version (its members, current and former). */
+export function memberRows(v: HouseholdVersion) {
+  return v.household.members.map((m) => ({
+    household_id: v.householdId,
+    akimat_kato: v.household.akimatKato,
+    iin: m.iin,
+    surname: m.surname,
+    name: m.name,
+    patronymic: m.patronymic ?? null,
+    relation: m.relation,
+    joined_on: m.joinedOn,
+    left_on: m.leftOn ?? null,
+    household_open: v.household.status === 'open',
+    full_name: nameKey(personName(m)),
+  }));
+}
+
 export function householdsRepository(db: Kysely<Database>): HouseholdRepository {
   const summaryColumns = [
     'h.id',
@@ -105,23 +152,7 @@ export function householdsRepository(db: Kysely<Database>): HouseholdRepository 
       const created = versions.filter((v) => v.version === 1);
       const revised = versions.filter((v) => v.version > 1);
       for (const part of chunks(created, BATCH)) {
-        await db
-          .insertInto('households')
-          .values(
-            part.map((v) => ({
-              id: v.householdId,
-              akimat_kato: v.household.akimatKato,
-              settlement_kato: v.household.settlementKato,
-              book_number: v.household.bookNumber,
-              account_number: v.household.accountNumber,
-              address: v.household.address,
-              status: v.household.status,
-              current_version: 1,
-              head_name: headName(v.household, v.recordedOn),
-              updated_at: v.recordedAt,
-            })),
-          )
-          .execute();
+        await db.insertInto('households').values(part.map(householdRow)).execute();
       }
       for (const v of revised) {
         const updated = await db
@@ -149,37 +180,9 @@ export function householdsRepository(db: Kysely<Database>): HouseholdRepository 
         await db.deleteFrom('household_members').where('household_id', '=', v.householdId).execute();
       }
       for (const part of chunks(versions, BATCH)) {
-        await db
-          .insertInto('household_versions')
-          .values(
-            part.map((v) => ({
-              household_id: v.householdId,
-              version: v.version,
-              change: v.change,
-              recorded_on: v.recordedOn,
-              recorded_at: v.recordedAt,
-              recorded_by: v.recordedBy,
-              reason: v.reason,
-              doc: JSON.stringify(v.household),
-            })),
-          )
-          .execute();
+        await db.insertInto('household_versions').values(part.map(versionRow)).execute();
       }
-      const members = versions.flatMap((v) =>
-        v.household.members.map((m) => ({
-          household_id: v.householdId,
-          akimat_kato: v.household.akimatKato,
-          iin: m.iin,
-          surname: m.surname,
-          name: m.name,
-          patronymic: m.patronymic ?? null,
-          relation: m.relation,
-          joined_on: m.joinedOn,
-          left_on: m.leftOn ?? null,
-          household_open: v.household.status === 'open',
-          full_name: nameKey(personName(m)),
-        })),
-      );
+      const members = versions.flatMap(memberRows);
       try {
         for (const part of chunks(members, BATCH))
           await db.insertInto('household_members').values(part).execute();
