@@ -194,6 +194,8 @@ export interface HouseholdRepository {
    */
   saveVersions(versions: readonly HouseholdVersion[]): Promise<void>;
   versionsOf(householdId: string): Promise<HouseholdVersion[]>;
+  /** The current version of each of these households, by id (one query for an import). */
+  latestVersions(householdIds: readonly string[]): Promise<Map<string, HouseholdVersion>>;
   /** Every version of every household that has ever listed this IIN. */
   versionsForIin(iin: string): Promise<HouseholdVersion[]>;
   findSummary(householdId: string): Promise<HouseholdSummary | undefined>;

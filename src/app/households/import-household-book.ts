@@ -5,7 +5,11 @@
  * "imported" version). Audited.
  */
 import type { ImportRowError } from '../../domain/household/import-rows';
-import { mergeImportedHousehold, parseHouseholdBookRows } from '../../domain/household/import-rows';
+import {
+  householdKeysOf,
+  mergeImportedHousehold,
+  parseHouseholdBookRows,
+} from '../../domain/household/import-rows';
 import { createHousehold, type HouseholdVersion, reviseHousehold } from '../../domain/household/versions';
 import { err, ok, type Result } from '../../domain/shared/result';
 import { toErr } from '../errors';
@@ -45,27 +49,19 @@ export async function importHouseholdBook(
   );
   try {
     return await deps.uow.run(async (repos) => {
-      // The IINs of the file that are open members elsewhere: one query for the whole file.
+      // A fixed number of queries whatever the size of the file: the file's IINs that are open members
+      // somewhere, the akimat's accounts, the current versions of the households the file replaces.
       const allIins = [
         ...new Set(input.rows.slice(1).flatMap((r) => r.filter((c) => /^\d{12}$/.test(c.trim())))),
       ];
       const memberships = await repos.households.openMemberships(allIins);
-      const parsedPreview = parseHouseholdBookRows(input.rows, {
-        akimatKato: input.akimatKato,
-        today: civilToday(deps),
-        species: deps.species,
-        openIins: new Set<string>(),
-        settlements,
-      });
       // Households this file replaces (same akimat, book and account) do not count as "elsewhere".
       const accounts = await repos.households.accountsOf(input.akimatKato);
-      const replaced = new Map<string, string>();
-      for (const h of parsedPreview.households) {
-        const key = `${h.household.bookNumber}\u0000${h.household.accountNumber}`;
+      const replacedIds = new Set<string>();
+      for (const key of householdKeysOf(input.rows)) {
         const id = accounts.get(key);
-        if (id) replaced.set(key, id);
+        if (id) replacedIds.add(id);
       }
-      const replacedIds = new Set(replaced.values());
       const openIins = new Set(memberships.filter((m) => !replacedIds.has(m.householdId)).map((m) => m.iin));
       const parsed = parseHouseholdBookRows(input.rows, {
         akimatKato: input.akimatKato,
@@ -81,18 +77,24 @@ export async function importHouseholdBook(
         errors: parsed.errors,
       };
       if (parsed.errors.length > 0) return ok({ ...report, created: 0, updated: 0, written: false });
+      const keyOf = (h: { bookNumber: string; accountNumber: string }) =>
+        `${h.bookNumber}\u0000${h.accountNumber}`;
+      const latest = await repos.households.latestVersions(
+        parsed.households.flatMap(({ household }) => accounts.get(keyOf(household)) ?? []),
+      );
       const versions: HouseholdVersion[] = [];
       let created = 0;
       let updated = 0;
+      const ctx = { species: deps.species };
       for (const { household, lines } of parsed.households) {
-        const existingId = replaced.get(`${household.bookNumber}\u0000${household.accountNumber}`);
-        const ctx = { species: deps.species };
+        const existingId = accounts.get(keyOf(household));
+        const current = existingId ? latest.get(existingId) : undefined;
         let v: Result<HouseholdVersion>;
-        if (existingId) {
+        if (existingId && current) {
           // Keeps the other years' records; people no longer listed become former members (left today).
-          const history = await repos.households.versionsOf(existingId);
-          const merged = mergeImportedHousehold(history.at(-1)!.household, household, meta.recordedOn);
-          v = reviseHousehold(history, merged, meta, ctx, 'imported');
+          // Only the current version matters to a revision (its number and contents).
+          const merged = mergeImportedHousehold(current.household, household, meta.recordedOn);
+          v = reviseHousehold([current], merged, meta, ctx, 'imported');
         } else {
           v = createHousehold(deps.ids.uuid(), household, meta, ctx, 'imported');
         }

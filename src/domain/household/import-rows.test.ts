@@ -5,6 +5,7 @@ import type { PlainDate } from '../shared/plain-date';
 import {
   householdBookHeader,
   householdBookRows,
+  householdKeysOf,
   type ImportContext,
   mergeImportedHousehold,
   parseHouseholdBookRows,
@@ -414,6 +415,36 @@ describe('docs/samples/household-book-sample.csv', () => {
     const again = parseHouseholdBookRows(exported, ctx);
     expect(again.errors).toEqual([]);
     expect(again.households.map((h) => h.household)).toEqual(first.households.map((h) => h.household));
+  });
+});
+
+// Issue 4 item 3 (R-1): the accounts a file replaces are known before the full parse, so that a person
+// listed again in their own household is not "a member of another open household".
+describe('householdKeysOf', () => {
+  it('gives the book and account of every data row, as the parse groups them', () => {
+    const keys = householdKeysOf(valid);
+    const parsed = parseHouseholdBookRows(valid, ctx);
+    expect(keys).toEqual(
+      new Set(parsed.households.map((h) => `${h.household.bookNumber}\u0000${h.household.accountNumber}`)),
+    );
+    expect(keys.size).toBe(2);
+  });
+
+  it('trims cells, skips rows without a key, reads a BOM and upper-case header', () => {
+    const header = HEADER.map((c) => (c === 'book_no' ? '\uFEFFBOOK_NO ' : c));
+    expect(
+      householdKeysOf([header, set(head1, 'book_no', ' 7 '), set(wife1, 'account_no', ''), row({})]),
+    ).toEqual(new Set([`7\u0000${head1[HEADER.indexOf('account_no')]}`]));
+  });
+
+  it('is empty without the key columns or without data', () => {
+    expect(householdKeysOf([])).toEqual(new Set());
+    expect(
+      householdKeysOf([
+        ['iin', 'surname'],
+        ['1', '2'],
+      ]),
+    ).toEqual(new Set());
   });
 });
 

@@ -215,6 +215,29 @@ interface Group {
  * Rows → households or per-row errors (issue 4, "Bad input"). `rows[0]` is the header; a fully blank row
  * is skipped (spreadsheets end with some). Line numbers are row positions, 1-based.
  */
+/**
+ * The `book\u0000account` keys the file's rows name (what the file replaces), read before the full parse so
+ * that the adapter can tell which open memberships are "elsewhere" in one pass (issue 4, item 3).
+ */
+export function householdKeysOf(rows: readonly (readonly string[])[]): Set<string> {
+  const keys = new Set<string>();
+  const header = (rows[0] ?? []).map((raw) =>
+    raw
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .toLowerCase(),
+  );
+  const book = header.indexOf('book_no');
+  const account = header.indexOf('account_no');
+  if (book < 0 || account < 0) return keys;
+  for (let i = 1; i < rows.length; i++) {
+    const b = (rows[i]![book] ?? '').trim();
+    const a = (rows[i]![account] ?? '').trim();
+    if (b !== '' && a !== '') keys.add(`${b}\u0000${a}`);
+  }
+  return keys;
+}
+
 export function parseHouseholdBookRows(
   rows: readonly (readonly string[])[],
   ctx: ImportContext,

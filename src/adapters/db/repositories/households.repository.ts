@@ -13,7 +13,8 @@ import { significantPrefix } from '../../../domain/territory/kato-code';
 import { foldName } from '../../../domain/territory/kato-names';
 import type { Database } from '../schema';
 
-const BATCH = 1000;
+/** Households a statement (and four times as many member rows). */
+const BATCH = 2000;
 
 export function personName(m: { surname: string; name: string; patronymic?: string | undefined }): string {
   return [m.surname, m.name, m.patronymic].filter(Boolean).join(' ');
@@ -32,6 +33,14 @@ function headName(h: Household, on: string): string {
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Rows → one array per column, for `insert … select from unnest(…)`. */
+function columnsOf<T extends Record<string, unknown>>(rows: readonly T[]): { [K in keyof T]: T[K][] } {
+  const out = {} as { [K in keyof T]: T[K][] };
+  const keys = Object.keys(rows[0] ?? {}) as (keyof T)[];
+  for (const k of keys) out[k] = rows.map((r) => r[k]);
   return out;
 }
 
@@ -149,58 +158,89 @@ export function householdsRepository(db: Kysely<Database>): HouseholdRepository 
 
   return {
     async saveVersions(versions) {
-      const created = versions.filter((v) => v.version === 1);
-      const revised = versions.filter((v) => v.version > 1);
-      for (const part of chunks(created, BATCH)) {
-        await db.insertInto('households').values(part.map(householdRow)).execute();
-      }
-      for (const v of revised) {
-        const updated = await db
-          .updateTable('households')
-          .set({
-            settlement_kato: v.household.settlementKato,
-            book_number: v.household.bookNumber,
-            account_number: v.household.accountNumber,
-            address: v.household.address,
-            status: v.household.status,
-            current_version: v.version,
-            head_name: headName(v.household, v.recordedOn),
-            updated_at: v.recordedAt,
-          })
-          .where('id', '=', v.householdId)
-          .where('current_version', '=', v.version - 1)
-          .executeTakeFirst();
-        if (Number(updated.numUpdatedRows) !== 1) {
-          throw new UseCaseError({
-            code: 'HOUSEHOLD.CONFLICT',
-            message: 'the household was changed by someone else; reload it and try again',
-            details: { householdId: v.householdId },
-          });
+      // Set-based: a few statements per chunk whatever its size (arrays through unnest), so that an import of
+      // a whole akimat's book costs a handful of round trips, not several per household.
+      // Households first (every removed member row gone before any is written: a person may move between
+      // households of the same file), then versions, members and the IIN index.
+      for (const part of chunks(versions, BATCH)) {
+        const created = part.filter((v) => v.version === 1).map(householdRow);
+        const revised = part.filter((v) => v.version > 1).map(householdRow);
+        if (created.length > 0) {
+          const c = columnsOf(created);
+          await sql`
+            insert into households (id, akimat_kato, settlement_kato, book_number, account_number, address,
+              status, current_version, head_name, updated_at)
+            select * from unnest(${c.id}::uuid[], ${c.akimat_kato}::text[], ${c.settlement_kato}::text[],
+              ${c.book_number}::text[], ${c.account_number}::text[], ${c.address}::text[], ${c.status}::text[],
+              ${c.current_version}::int4[], ${c.head_name}::text[], ${c.updated_at}::timestamptz[])`.execute(
+            db,
+          );
         }
-        await db.deleteFrom('household_members').where('household_id', '=', v.householdId).execute();
+        if (revised.length > 0) {
+          const r = columnsOf(revised);
+          // Optimistic concurrency: each row moves only from the version this one follows.
+          const updated = await sql<{ id: string }>`
+            update households h set settlement_kato = u.settlement_kato, book_number = u.book_number,
+              account_number = u.account_number, address = u.address, status = u.status,
+              current_version = u.current_version, head_name = u.head_name, updated_at = u.updated_at
+            from unnest(${r.id}::uuid[], ${r.settlement_kato}::text[], ${r.book_number}::text[],
+              ${r.account_number}::text[], ${r.address}::text[], ${r.status}::text[], ${r.current_version}::int4[],
+              ${r.head_name}::text[], ${r.updated_at}::timestamptz[])
+              as u(id, settlement_kato, book_number, account_number, address, status, current_version, head_name,
+                updated_at)
+            where h.id = u.id and h.current_version = u.current_version - 1
+            returning h.id`.execute(db);
+          if (updated.rows.length !== revised.length) {
+            const done = new Set(updated.rows.map((x) => x.id));
+            throw new UseCaseError({
+              code: 'HOUSEHOLD.CONFLICT',
+              message: 'the household was changed by someone else; reload it and try again',
+              details: { householdId: revised.find((x) => !done.has(x.id))?.id },
+            });
+          }
+          await sql`delete from household_members where household_id = any(${r.id}::uuid[])`.execute(db);
+        }
       }
       for (const part of chunks(versions, BATCH)) {
-        await db.insertInto('household_versions').values(part.map(versionRow)).execute();
+        const v = columnsOf(part.map(versionRow));
+        // The documents travel as one JSON array: a jsonb[] literal would have every quote escaped in JavaScript.
+        await sql`
+          insert into household_versions (household_id, version, change, recorded_on, recorded_at, recorded_by,
+            reason, doc)
+          select u.household_id, u.version, u.change, u.recorded_on, u.recorded_at, u.recorded_by, u.reason,
+            d.doc::jsonb
+          from unnest(${v.household_id}::uuid[], ${v.version}::int4[], ${v.change}::text[],
+            ${v.recorded_on}::date[], ${v.recorded_at}::timestamptz[], ${v.recorded_by}::text[],
+            ${v.reason}::text[])
+            with ordinality u(household_id, version, change, recorded_on, recorded_at, recorded_by, reason, n)
+          join json_array_elements(${`[${v.doc.join(',')}]`}::json) with ordinality d(doc, n) using (n)`.execute(
+          db,
+        );
       }
-      const members = versions.flatMap(memberRows);
-      try {
-        for (const part of chunks(members, BATCH))
-          await db.insertInto('household_members').values(part).execute();
-      } catch (e) {
-        if (isUniqueViolation(e, 'household_members_one_open_household')) {
-          throw new UseCaseError({
-            code: 'HOUSEHOLD.IIN_IN_OTHER_HOUSEHOLD',
-            message: 'a member is already a current member of another open household',
-          });
+      for (const members of chunks(versions.flatMap(memberRows), BATCH * 4)) {
+        const m = columnsOf(members);
+        try {
+          await sql`
+            insert into household_members (household_id, akimat_kato, iin, surname, name, patronymic, relation,
+              joined_on, left_on, household_open, full_name)
+            select * from unnest(${m.household_id}::uuid[], ${m.akimat_kato}::text[], ${m.iin}::text[],
+              ${m.surname}::text[], ${m.name}::text[], ${m.patronymic}::text[], ${m.relation}::text[],
+              ${m.joined_on}::date[], ${m.left_on}::date[], ${m.household_open}::bool[], ${m.full_name}::text[])`.execute(
+            db,
+          );
+        } catch (e) {
+          if (isUniqueViolation(e, 'household_members_one_open_household')) {
+            throw new UseCaseError({
+              code: 'HOUSEHOLD.IIN_IN_OTHER_HOUSEHOLD',
+              message: 'a member is already a current member of another open household',
+            });
+          }
+          throw e;
         }
-        throw e;
-      }
-      for (const part of chunks(members, BATCH)) {
-        await db
-          .insertInto('household_iin_index')
-          .values(part.map((m) => ({ iin: m.iin, household_id: m.household_id })))
-          .onConflict((oc) => oc.doNothing())
-          .execute();
+        await sql`
+          insert into household_iin_index (iin, household_id)
+          select * from unnest(${m.iin}::text[], ${m.household_id}::uuid[])
+          on conflict do nothing`.execute(db);
       }
     },
 
@@ -212,6 +252,18 @@ export function householdsRepository(db: Kysely<Database>): HouseholdRepository 
         .orderBy('version')
         .execute();
       return rows.map((r) => toVersion(r as VersionRow));
+    },
+
+    async latestVersions(householdIds) {
+      const out = new Map<string, HouseholdVersion>();
+      for (const part of chunks(householdIds, 5000)) {
+        const rows = await sql<VersionRow>`
+          select v.* from households h
+          join household_versions v on v.household_id = h.id and v.version = h.current_version
+          where h.id = any(${part}::uuid[])`.execute(db);
+        for (const r of rows.rows) out.set(r.household_id, toVersion(r));
+      }
+      return out;
     },
 
     async versionsForIin(iin) {
@@ -302,14 +354,11 @@ export function householdsRepository(db: Kysely<Database>): HouseholdRepository 
       const found: { iin: string; householdId: string }[] = [];
       for (const part of chunks(iins, 5000)) {
         if (part.length === 0) continue;
-        const rows = await db
-          .selectFrom('household_members')
-          .select(['iin', 'household_id'])
-          .where('iin', 'in', part)
-          .where('household_open', '=', true)
-          .where('left_on', 'is', null)
-          .execute();
-        for (const r of rows) found.push({ iin: r.iin, householdId: r.household_id });
+        // One array parameter rather than thousands: the partial unique index answers it.
+        const rows = await sql<{ iin: string; household_id: string }>`
+          select iin, household_id from household_members
+          where iin = any(${part}::bpchar[]) and household_open and left_on is null`.execute(db);
+        for (const r of rows.rows) found.push({ iin: r.iin, householdId: r.household_id });
       }
       return found;
     },
