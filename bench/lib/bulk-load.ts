@@ -3,9 +3,9 @@
  * `qosalqy generate-households` writes (the domain generator, numbered per akimat, validated by
  * createHousehold, mapped to rows by the repository's own row functions); only the writing differs:
  * `INSERT … SELECT FROM unnest(arrays)` of 4,000 households a statement, with the next batch generated while
- * the database writes the last one. On PostgreSQL the four tables are also stripped of their indexes,
- * keys and foreign keys and made UNLOGGED for the load, then made LOGGED again and re-indexed — what an
- * operator does for a first load of 6 million rows. This is NOT the import path: `household-import`
+ * the database writes the last one. The four tables are stripped of their indexes, keys and foreign keys for
+ * the load and re-indexed after it (on PostgreSQL also made UNLOGGED, then LOGGED again) — what an operator
+ * does for a first load of 6 million rows. This is NOT the import path: `household-import`
  * measures that (importHouseholdBook).
  */
 import { type Kysely, sql } from 'kysely';
@@ -164,19 +164,17 @@ export async function bulkLoadHouseholdBook(
   const postgres = target.kind === 'postgres';
   return target.kysely.connection().execute(async (db) => {
     let defs: Definitions = { constraints: [], indexes: [] };
-    if (postgres) {
-      defs = await definitions(db);
-      await sql`set synchronous_commit = off`.execute(db);
-      for (const c of defs.constraints.filter((x) => x.type === 'f'))
-        await sql`alter table ${sql.id(c.table)} drop constraint ${sql.id(c.name)}`.execute(db);
-      for (const c of defs.constraints.filter((x) => x.type !== 'f'))
-        await sql`alter table ${sql.id(c.table)} drop constraint ${sql.id(c.name)}`.execute(db);
-      for (const i of defs.indexes) await sql`drop index ${sql.id(i.name)}`.execute(db);
-      for (const t of TABLES) await sql`alter table ${sql.id(t)} set unlogged`.execute(db);
-      options.log(
-        `  bulk load: dropped ${defs.constraints.length} constraints and ${defs.indexes.length} indexes, tables unlogged`,
-      );
-    }
+    defs = await definitions(db);
+    if (postgres) await sql`set synchronous_commit = off`.execute(db);
+    for (const c of defs.constraints.filter((x) => x.type === 'f'))
+      await sql`alter table ${sql.id(c.table)} drop constraint ${sql.id(c.name)}`.execute(db);
+    for (const c of defs.constraints.filter((x) => x.type !== 'f'))
+      await sql`alter table ${sql.id(c.table)} drop constraint ${sql.id(c.name)}`.execute(db);
+    for (const i of defs.indexes) await sql`drop index ${sql.id(i.name)}`.execute(db);
+    if (postgres) for (const t of TABLES) await sql`alter table ${sql.id(t)} set unlogged`.execute(db);
+    options.log(
+      `  bulk load: dropped ${defs.constraints.length} constraints and ${defs.indexes.length} indexes${postgres ? ', tables unlogged' : ''}`,
+    );
     const started = performance.now();
     const lastAccount = new Map<string, number>();
     let households = 0;
@@ -233,29 +231,27 @@ export async function bulkLoadHouseholdBook(
     const insertSeconds = (performance.now() - started) / 1000;
     options.log(`  inserted ${households} households, ${members} members in ${insertSeconds.toFixed(0)} s`);
     const indexStarted = performance.now();
-    if (postgres) {
-      await sql`set maintenance_work_mem = '1GB'`.execute(db);
-      for (const t of TABLES) {
-        const t0 = performance.now();
-        await sql`alter table ${sql.id(t)} set logged`.execute(db);
-        options.log(`  ${t} logged in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
-      }
-      for (const c of [
-        ...defs.constraints.filter((x) => x.type !== 'f'),
-        ...defs.indexes.map((i) => ({ ...i, type: 'i', table: '' })),
-        ...defs.constraints.filter((x) => x.type === 'f'),
-      ]) {
-        const t0 = performance.now();
-        if (c.type === 'i') await sql.raw(c.def).execute(db);
-        else
-          await sql`alter table ${sql.id(c.table)} add constraint ${sql.id(c.name)} ${sql.raw(c.def)}`.execute(
-            db,
-          );
-        options.log(`  ${c.name} in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
-      }
-      await sql`reset maintenance_work_mem`.execute(db);
-      await sql`reset synchronous_commit`.execute(db);
+    await sql`set maintenance_work_mem = ${sql.lit(postgres ? '1GB' : '256MB')}`.execute(db);
+    for (const t of postgres ? TABLES : []) {
+      const t0 = performance.now();
+      await sql`alter table ${sql.id(t)} set logged`.execute(db);
+      options.log(`  ${t} logged in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
     }
+    for (const c of [
+      ...defs.constraints.filter((x) => x.type !== 'f'),
+      ...defs.indexes.map((i) => ({ ...i, type: 'i', table: '' })),
+      ...defs.constraints.filter((x) => x.type === 'f'),
+    ]) {
+      const t0 = performance.now();
+      if (c.type === 'i') await sql.raw(c.def).execute(db);
+      else
+        await sql`alter table ${sql.id(c.table)} add constraint ${sql.id(c.name)} ${sql.raw(c.def)}`.execute(
+          db,
+        );
+      options.log(`  ${c.name} in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+    }
+    await sql`reset maintenance_work_mem`.execute(db);
+    if (postgres) await sql`reset synchronous_commit`.execute(db);
     return { households, members, insertSeconds, indexSeconds: (performance.now() - indexStarted) / 1000 };
   });
 }
