@@ -244,4 +244,198 @@ describe.each(DATABASE_KINDS)('applications on %s (issue 5)', (kind) => {
       expect(new Set(seqs).size).toBe(count);
     });
   });
+
+  describe('the PSC (intake → akimat decision → hand-over in person)', () => {
+    const allDocs = { application: true, identity_copy: true, identity_original: true };
+    let appId: string;
+
+    it('accepts complete documents with a receipt stating the due date', async () => {
+      const r = await psc.request('POST', '/api/v1/psc/applications', {
+        applicant: CHILD,
+        documents: allDocs,
+      });
+      expect(r.status, r.text).toBe(201);
+      expect(r.json.application).toMatchObject({ channel: 'psc', status: 'accepted', pscOfficeId: 'psc-01' });
+      expect(r.json.application.dueAt).toMatch(/T20:00:00\+05:00$/);
+      expect(r.json.document).toMatchObject({ kind: 'receipt' });
+      expect(r.json.document.number).toMatch(/^psc-01-\d{4}-P\d{6}$/);
+      appId = r.json.application.id;
+      if (hasPoppler) {
+        const kk = await pdfText(psc, `${r.json.document.pdfUrl}?lang=kk`);
+        expect(kk).toContain('ҚОЛХАТ');
+        expect(kk).toContain(r.json.document.number);
+        expect(kk).toContain('20:00');
+        const ru = await pdfText(psc, `${r.json.document.pdfUrl}?lang=ru`);
+        expect(ru).toContain('РАСПИСКА');
+        expect(ru).toContain('2 рабочих дня');
+      }
+      const inProgress = await psc.request('GET', '/api/v1/applications?view=in_progress');
+      expect(inProgress.json.applications.map((a: { id: string }) => a.id)).toContain(appId);
+    });
+
+    it('refuses at intake on ground 1 when the ID copy is missing, the refusal printed at once', async () => {
+      const r = await psc.request('POST', '/api/v1/psc/applications', {
+        applicant: HEAD,
+        documents: { ...allDocs, identity_copy: false },
+      });
+      expect(r.status, r.text).toBe(201);
+      expect(r.json.application).toMatchObject({
+        status: 'refused_at_intake',
+        refusalGround: 'incomplete_documents',
+        dueAt: null,
+      });
+      expect(r.json.document.number).toMatch(/^psc-01-\d{4}-R\d{6}$/);
+      if (hasPoppler) {
+        const text = await pdfText(psc, `${r.json.document.pdfUrl}?lang=kk`);
+        expect(text).toContain('БАС ТАРТУ ТУРАЛЫ ДӘЛЕЛДІ ЖАУАП');
+        expect(text).toContain('Жеке куәліктің көшірмесі');
+      }
+      const bad = await psc.request('POST', '/api/v1/psc/applications', {
+        applicant: { ...CHILD, iin: '101231600048' },
+        documents: allDocs,
+      });
+      expect(bad.status).toBe(422);
+      expect(bad.json.error.code).toBe('IIN.BAD_CHECK_DIGIT');
+    });
+
+    it("sends it to the akimat that keeps the applicant's book; it shows in that akimat's inbox", async () => {
+      const early = await akimat.request('POST', `/api/v1/applications/${appId}/decide`);
+      expect(early.status).toBe(403); // not sent yet: no akimat holds it
+      const r = await psc.request('POST', `/api/v1/applications/${appId}/send`, {});
+      expect(r.status, r.text).toBe(200);
+      expect(r.json.application).toMatchObject({ status: 'sent_to_akimat', akimatKato: KENES });
+      const inbox = await akimat.request('GET', '/api/v1/applications?view=inbox');
+      expect(inbox.status).toBe(200);
+      const row = inbox.json.applications.find((a: { id: string }) => a.id === appId);
+      expect(row).toMatchObject({
+        status: 'sent_to_akimat',
+        flag: 'ok',
+        applicantIinMasked: expect.not.stringContaining('1231600'),
+      });
+      expect(row.dueAt).toBeTruthy();
+      const theirs = await karasai.request('GET', '/api/v1/applications?view=inbox');
+      expect(theirs.json.applications.map((a: { id: string }) => a.id)).not.toContain(appId);
+    });
+
+    it('an officer of another akimat may not decide it (403)', async () => {
+      const r = await karasai.request('POST', `/api/v1/applications/${appId}/decide`);
+      expect(r.status).toBe(403);
+      expect(r.json.error.code).toBe('AUTH.FORBIDDEN');
+    });
+
+    it('two officers deciding at the same moment: exactly one succeeds, the other gets 409', async () => {
+      const [a, b] = await Promise.all([
+        akimat.request('POST', `/api/v1/applications/${appId}/decide`),
+        akimat2.request('POST', `/api/v1/applications/${appId}/decide`),
+      ]);
+      const statuses = [a.status, b.status].sort();
+      expect(statuses, `${a.text} ${b.text}`).toEqual([200, 409]);
+      const winner = a.status === 200 ? a : b;
+      const loser = a.status === 200 ? b : a;
+      expect(loser.json.error.code).toBe('APPLICATION.ALREADY_DECIDED');
+      expect(winner.json.application).toMatchObject({ status: 'decided', outcome: 'certificate' });
+      expect(winner.json.document.kind).toBe('certificate');
+      const again = await akimat.request('POST', `/api/v1/applications/${appId}/decide`);
+      expect(again.status).toBe(409);
+      expect(again.json.error.code).toBe('APPLICATION.ALREADY_DECIDED');
+      const detail = await akimat.request('GET', `/api/v1/applications/${appId}`);
+      expect(detail.json.documents.filter((d: { kind: string }) => d.kind === 'certificate')).toHaveLength(1);
+    });
+
+    it('returns the result to the PSC, which hands it only to the applicant in person', async () => {
+      const back = await akimat.request('POST', `/api/v1/applications/${appId}/return`);
+      expect(back.status, back.text).toBe(200);
+      expect(back.json.application.status).toBe('returned_to_psc');
+      const ready = await psc.request('GET', '/api/v1/applications?view=ready');
+      expect(ready.json.applications.map((a: { id: string }) => a.id)).toContain(appId);
+
+      const stranger = await psc.request('POST', `/api/v1/applications/${appId}/hand-over`, {
+        presentedIin: HEAD.iin,
+      });
+      expect(stranger.status).toBe(422);
+      expect(stranger.json.error.code).toBe('APPLICATION.HANDOVER_WRONG_PERSON');
+      expect(stranger.text).not.toContain(HEAD.iin);
+      const badIin = await psc.request('POST', `/api/v1/applications/${appId}/hand-over`, {
+        presentedIin: '101231600048',
+      });
+      expect(badIin.status).toBe(422);
+      expect(badIin.json.error.code).toBe('IIN.BAD_CHECK_DIGIT');
+      const done = await psc.request('POST', `/api/v1/applications/${appId}/hand-over`, {
+        presentedIin: CHILD.iin,
+      });
+      expect(done.status, done.text).toBe(200);
+      expect(done.json.application.status).toBe('handed_over');
+
+      const detail = await psc.request('GET', `/api/v1/applications/${appId}`);
+      expect(detail.status).toBe(200);
+      const events = detail.json.events as { action: string; officeId: string | null; actorRole: string }[];
+      expect(events.map((e) => e.action)).toEqual([
+        'receive',
+        'check_documents',
+        'accept',
+        'send_to_akimat',
+        'decide',
+        'return_to_psc',
+        'hand_over',
+      ]);
+      expect(events.map((e) => e.officeId)).toEqual([
+        'psc-01',
+        'psc-01',
+        'psc-01',
+        'psc-01',
+        KENES,
+        KENES,
+        'psc-01',
+      ]);
+    });
+
+    it('an applicant in no book: the operator names the akimat, which refuses on ground 2', async () => {
+      const r = await psc.request('POST', '/api/v1/psc/applications', {
+        applicant: STRANGER,
+        documents: allDocs,
+      });
+      const id = r.json.application.id;
+      const unnamed = await psc.request('POST', `/api/v1/applications/${id}/send`, {});
+      expect(unnamed.status).toBe(422);
+      expect(unnamed.json.error.code).toBe('APPLICATION.AKIMAT_REQUIRED');
+      const sent = await psc.request('POST', `/api/v1/applications/${id}/send`, { akimatKato: KENES });
+      expect(sent.status, sent.text).toBe(200);
+      const decided = await akimat.request('POST', `/api/v1/applications/${id}/decide`);
+      expect(decided.status, decided.text).toBe(200);
+      expect(decided.json.application).toMatchObject({ status: 'decided', refusalGround: 'no_psf_record' });
+      expect(decided.json.document.number).toMatch(/^113243-\d{4}-R\d{6}$/);
+    });
+
+    it('flags an overdue PSC application red in the akimat inbox', async () => {
+      const deps = server.runtime.deps;
+      const { receiveApplication, applyAction } = await import('../../src/domain/applications');
+      const calendar = await deps.calendar.current();
+      const psCUser = await deps.uow.run((repos) => repos.users.findByUsername('psc'));
+      const actor = { userId: psCUser!.id, role: 'psc_operator' as const, kato: null, officeId: 'psc-01' };
+      const at = Date.now() - 10 * 24 * 3600 * 1000;
+      const ctx = { at, actor, calendar };
+      const id = '00000000-0000-4000-8000-0000000000aa';
+      const r = receiveApplication({ channel: 'psc', id, applicant: HEAD, pscOfficeId: 'psc-01' }, ctx);
+      if (!r.ok) throw new Error(r.error.code);
+      const c = applyAction(r.value.application, { type: 'check_documents', documents: allDocs }, ctx);
+      if (!c.ok) throw new Error(c.error.code);
+      const a = applyAction(c.value.application, { type: 'accept' }, ctx);
+      if (!a.ok) throw new Error(a.error.code);
+      const s = applyAction(a.value.application, { type: 'send_to_akimat', akimatKato: KENES }, ctx);
+      if (!s.ok) throw new Error(s.error.code);
+      await deps.uow.run((repos) =>
+        repos.applications.insert(s.value.application, [
+          r.value.event,
+          c.value.event,
+          a.value.event,
+          s.value.event,
+        ]),
+      );
+      const inbox = await akimat.request('GET', '/api/v1/applications?view=inbox');
+      const row = inbox.json.applications.find((x: { id: string }) => x.id === id);
+      expect(row).toMatchObject({ flag: 'red' });
+      // Due first: the overdue one leads the list.
+      expect(inbox.json.applications[0].id).toBe(id);
+    });
+  });
 });

@@ -6,9 +6,14 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { decideApplication } from '../../../app/applications/decide-application';
 import { getApplication } from '../../../app/applications/get-application';
 import { getDocument } from '../../../app/applications/get-document';
 import { APPLICATION_VIEWS, listApplications } from '../../../app/applications/list-applications';
+import { handOver } from '../../../app/applications/hand-over';
+import { receiveAtPsc } from '../../../app/applications/psc-intake';
+import { returnToPsc } from '../../../app/applications/return-to-psc';
+import { sendToAkimat } from '../../../app/applications/send-to-akimat';
 import { serveAtAkimat } from '../../../app/applications/serve-at-akimat';
 import { toDocumentView } from '../../../app/applications/views';
 import type { Deps, IssuedDocument } from '../../../app/ports';
@@ -33,6 +38,9 @@ import {
   ApplicationDetailSchema,
   ApplicationSummarySchema,
   DocumentViewSchema,
+  HandOverRequest,
+  PscIntakeRequest,
+  SendRequest,
 } from './applications.schemas';
 
 const IdParams = z.object({ id: z.string().uuid() });
@@ -87,6 +95,94 @@ export async function applicationsRoutes(app: FastifyInstance, opts: { deps: Dep
     },
     async (request, reply) =>
       send(reply, await serveAtAkimat(deps, getUser(request), request.body, request.ip), 201),
+  );
+
+  r.post(
+    '/api/v1/psc/applications',
+    {
+      schema: {
+        tags,
+        summary:
+          'PSC intake: documents checked, then the refusal (ground 1) or the receipt with the due date (R-11, R-12)',
+        description:
+          'Receives the application and records each required document as present or absent. A missing document ' +
+          'gives the reasoned refusal on ground 1 at once (numbered by the PSC); otherwise the application is ' +
+          'accepted and the receipt states the documents and when the result will be ready (2 working days, the ' +
+          "day of acceptance not counted, at the PSC's closing time).",
+        body: PscIntakeRequest,
+        response: { 201: ActResultSchema, ...errors },
+      },
+      preHandler: requireUser,
+    },
+    async (request, reply) =>
+      send(reply, await receiveAtPsc(deps, getUser(request), request.body, request.ip), 201),
+  );
+
+  r.post(
+    '/api/v1/applications/:id/send',
+    {
+      schema: {
+        tags,
+        summary: "PSC: send an accepted application to the akimat that keeps the applicant's book (R-13)",
+        params: IdParams,
+        body: SendRequest,
+        response: { 200: ActResultSchema, ...errors },
+      },
+      preHandler: requireUser,
+    },
+    async (request, reply) =>
+      send(reply, await sendToAkimat(deps, getUser(request), request.params.id, request.body, request.ip)),
+  );
+
+  r.post(
+    '/api/v1/applications/:id/decide',
+    {
+      schema: {
+        tags,
+        summary:
+          'Akimat: decide a PSC application from its own book — certificate or reasoned refusal (R-5, R-6)',
+        description:
+          '403 for an officer of another akimat; 409 APPLICATION.ALREADY_DECIDED when it is decided (also for the ' +
+          'second of two officers deciding at the same moment).',
+        params: IdParams,
+        response: { 200: ActResultSchema, ...errors },
+      },
+      preHandler: requireUser,
+    },
+    async (request, reply) =>
+      send(reply, await decideApplication(deps, getUser(request), request.params.id, request.ip)),
+  );
+
+  r.post(
+    '/api/v1/applications/:id/return',
+    {
+      schema: {
+        tags,
+        summary: 'Akimat (or the PSC on receipt): the decided result is back at the PSC (R-13)',
+        params: IdParams,
+        response: { 200: ActResultSchema, ...errors },
+      },
+      preHandler: requireUser,
+    },
+    async (request, reply) =>
+      send(reply, await returnToPsc(deps, getUser(request), request.params.id, request.ip)),
+  );
+
+  r.post(
+    '/api/v1/applications/:id/hand-over',
+    {
+      schema: {
+        tags,
+        summary:
+          'PSC: hand the result to the applicant in person; the IIN shown must be the applicant’s (R-2)',
+        params: IdParams,
+        body: HandOverRequest,
+        response: { 200: ActResultSchema, ...errors },
+      },
+      preHandler: requireUser,
+    },
+    async (request, reply) =>
+      send(reply, await handOver(deps, getUser(request), request.params.id, request.body, request.ip)),
   );
 
   r.get(
