@@ -6,11 +6,13 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { Deps, PasswordHasher } from '../app/ports';
+import { DEFAULT_QUEUE_RULES } from '../domain/queue';
 import { type KeyRing, loadKeyRing } from './system/signing-keys';
 import { reloadableKeyRing } from './system/verification-keys';
 import { type Db, openDatabase } from './db/database';
 import { migrate } from './db/migrate';
 import { auditReader } from './db/repositories/audit.repository';
+import { queueFeedFor } from './db/queue-feed';
 import { unitOfWork } from './db/unit-of-work';
 import { calendarSource } from './reference/calendar-source';
 import { speciesCatalogue } from './reference/species';
@@ -47,6 +49,8 @@ export async function makeDeps(
     verificationKeys: keyRing,
     keyRing,
     publicBaseUrl,
+    queueFeed: queueFeedFor(db),
+    queueRules: DEFAULT_QUEUE_RULES,
   };
 }
 

@@ -9,6 +9,16 @@ import type { StoredDocument } from '../domain/certificates/verification';
 import type { WorkingCalendar } from '../domain/calendar';
 import type { SpeciesCatalogue } from '../domain/household/species';
 import type { HouseholdVersion } from '../domain/household/versions';
+import type {
+  DeskRef,
+  QueueRules,
+  Ticket,
+  TicketEvent,
+  TicketEventAction,
+  TicketStatus,
+  VisitRecord,
+} from '../domain/queue';
+import type { PlainDate } from '../domain/shared/plain-date';
 import type { KatoNode } from '../domain/territory/kato-node';
 import type { TerritoryIndex } from '../domain/territory/territory-index';
 import type { CalendarChange } from './calendar/calendar-change';
@@ -298,6 +308,56 @@ export interface DocumentRepository {
   markRevoked(id: string, at: string, reason: string): Promise<void>;
 }
 
+/** The walk-in queue's storage (issue 6). Reads marked "locked" take row locks until the transaction ends. */
+export interface QueueRepository {
+  /** The desk with this number of the office, created on first use. */
+  ensureDesk(desk: DeskRef): Promise<DeskRef>;
+  /** Locked (FOR UPDATE): one call at a time per desk. */
+  findDesk(id: string, options?: { lock?: boolean }): Promise<DeskRef | undefined>;
+  desksOf(officeId: string): Promise<DeskRef[]>;
+  /** The office's next number of `day`, atomically (two kiosks never get the same number). */
+  nextSeq(officeId: string, day: PlainDate): Promise<number>;
+  insertTicket(ticket: Ticket, event: TicketEvent): Promise<void>;
+  findTicket(id: string, options?: { lock?: boolean }): Promise<Ticket | undefined>;
+  /**
+   * R-9: the first ticket of `day` waiting for this desk (issued, or transferred to it), in issue order,
+   * locked with FOR UPDATE SKIP LOCKED so that two desks calling at once take different tickets.
+   */
+  claimNextWaiting(officeId: string, day: PlainDate, deskId: string): Promise<Ticket | undefined>;
+  /** The ticket called to or served at this desk now, if any. */
+  atDesk(deskId: string): Promise<Ticket | undefined>;
+  /** Writes a transition: the ticket WHERE version = `expectedVersion`, and its event. False when someone else moved it first. */
+  saveTransition(expectedVersion: number, ticket: Ticket, event: TicketEvent): Promise<boolean>;
+  ticketsOfDay(officeId: string, day: PlainDate): Promise<Ticket[]>;
+  /** Unfinished tickets (any day) of an office, or of every office; locked when asked. */
+  openTickets(officeId: string | null, options?: { lock?: boolean }): Promise<Ticket[]>;
+  visitRecords(officeId: string, from: PlainDate, to: PlainDate): Promise<VisitRecord[]>;
+  /** Whether an application with this id exists (a ticket links to the application the visit led to). */
+  applicationExists(id: string): Promise<boolean>;
+}
+
+/** What the display boards hear (issue 6 item 2): a ticket moved. No personal data, only numbers. */
+export interface QueueFeedEvent {
+  readonly officeId: string;
+  readonly ticketId: string;
+  readonly number: string;
+  readonly action: TicketEventAction;
+  readonly status: TicketStatus;
+  readonly deskNumber: number | null;
+  readonly at: string;
+}
+
+/**
+ * The live feed behind the boards: PostgreSQL LISTEN/NOTIFY when on PostgreSQL (every server instance hears every
+ * call), an in-process emitter on PGlite. Publish after the transaction committed.
+ */
+export interface QueueFeed {
+  publish(events: readonly QueueFeedEvent[]): Promise<void>;
+  /** Resolves once the listener hears events (the LISTEN is in place); returns the unsubscribe function. */
+  subscribe(listener: (event: QueueFeedEvent) => void): Promise<() => void>;
+  close(): Promise<void>;
+}
+
 /** The repositories bound to one transaction. */
 export interface Repositories {
   readonly users: UserRepository;
@@ -311,6 +371,7 @@ export interface Repositories {
   readonly documentLookup: IssuedDocumentLookup;
   readonly applications: ApplicationRepository;
   readonly documents: DocumentRepository;
+  readonly queue: QueueRepository;
 }
 
 export interface UnitOfWork {
@@ -352,4 +413,7 @@ export interface Deps {
   readonly verificationKeys: VerificationKeys;
   /** Where people reach Qosalqy: printed in QR codes and links (PUBLIC_BASE_URL). */
   readonly publicBaseUrl: string;
+  /** The walk-in queue's live feed and its rules (call timeout, alert thresholds; R-8). */
+  readonly queueFeed: QueueFeed;
+  readonly queueRules: QueueRules;
 }

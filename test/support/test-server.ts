@@ -11,7 +11,9 @@ import { makeDeps, type Runtime, sharedSecret } from '../../src/adapters/runtime
 import type { DatabaseKind } from '../../src/adapters/db/database';
 import { buildServer } from '../../src/adapters/http/server';
 import { fastTestPasswords } from '../../src/adapters/system/system';
-import { freshDatabase } from './databases';
+import type { Clock } from '../../src/app/ports';
+import { openDatabase } from '../../src/adapters/db/database';
+import { freshDatabase, type TestDatabase } from './databases';
 import { leaksIn } from './log-leaks';
 
 export const TEST_DEMO_PASSWORD = 'demo-password-1';
@@ -30,17 +32,35 @@ export interface TestServerOptions {
   readonly database?: DatabaseKind;
   /** `builtin` (default, fast, no ../shared needed) or `shared`: the 2022 KATO snapshot when present. */
   readonly territory?: 'builtin' | 'shared';
+  /** A clock the test controls (queue tests pin a working day); the system clock by default. */
+  readonly clock?: Clock;
+  /**
+   * Start a second instance on the first one's PostgreSQL database (no fresh database, no seeding; closing it
+   * leaves the database to its owner): several server instances, as in production.
+   */
+  readonly sameDatabaseAs?: TestServer;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const test = await freshDatabase(options.database ?? 'pglite');
-  const deps = await makeDeps(test.db, fastTestPasswords, 'http://127.0.0.1');
+  const shared = options.sameDatabaseAs?.runtime.db.url;
+  if (options.sameDatabaseAs && !shared) throw new Error('a second instance needs PostgreSQL');
+  let test: TestDatabase;
+  if (shared) {
+    const db = await openDatabase({ url: shared, poolSize: 10 });
+    test = { db, url: shared, drop: () => db.close() };
+  } else {
+    test = await freshDatabase(options.database ?? 'pglite');
+  }
+  const made = await makeDeps(test.db, fastTestPasswords, 'http://127.0.0.1');
+  const deps = options.clock ? { ...made, clock: options.clock } : made;
   const runtime: Runtime = { db: test.db, deps, close: () => test.drop() };
-  await ensureReferenceData(
-    deps,
-    referenceSources(options.territory === 'shared' ? '../shared' : '/nonexistent'),
-  );
-  await seedDemoUsers(deps, TEST_DEMO_PASSWORD);
+  if (!shared) {
+    await ensureReferenceData(
+      deps,
+      referenceSources(options.territory === 'shared' ? '../shared' : '/nonexistent'),
+    );
+    await seedDemoUsers(deps, TEST_DEMO_PASSWORD);
+  }
   const logs: string[] = [];
   const logStream = new Writable({
     write(chunk, _enc, cb) {

@@ -19,6 +19,8 @@ export type DatabaseKind = 'pglite' | 'postgres';
 export interface Db {
   readonly kysely: Kysely<Database>;
   readonly kind: DatabaseKind;
+  /** The postgres:// URL (PostgreSQL only): for a dedicated LISTEN connection (queue feed). */
+  readonly url?: string;
   /** Runs a multi-statement SQL script in one transaction (migrations, restores). */
   execScript(script: string): Promise<void>;
   close(): Promise<void>;
@@ -61,7 +63,7 @@ export async function openDatabase(options: OpenOptions): Promise<Db> {
         client.release();
       }
     };
-    return { kysely, kind: 'postgres', execScript, close: () => kysely.destroy() };
+    return { kysely, kind: 'postgres', url: options.url, execScript, close: () => kysely.destroy() };
   }
   let dataDir = options.dataDir ?? 'memory://';
   if (!dataDir.startsWith('memory://')) {

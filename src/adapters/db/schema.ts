@@ -206,6 +206,54 @@ export interface SigningKeysTable {
   retired_at: Timestamp | null;
 }
 
+/** migrations/0007_queue.sql: the walk-in queue (issue 6). */
+export interface QueueDesksTable {
+  id: string;
+  office_id: string;
+  number: number;
+  created_at: Generated<Timestamp>;
+}
+
+export interface QueueDayCountersTable {
+  office_id: string;
+  day: string;
+  last_seq: number;
+}
+
+export interface QueueTicketsTable {
+  id: string;
+  office_id: string;
+  day: string;
+  seq: number;
+  number: string;
+  status: string;
+  issued_at: Timestamp;
+  first_called_at: Timestamp | null;
+  last_called_at: Timestamp | null;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  desk_id: string | null;
+  target_desk_id: string | null;
+  recalls: number;
+  wait_minutes: number | null;
+  service_minutes: number | null;
+  application_id: string | null;
+  version: number;
+}
+
+export interface QueueTicketEventsTable {
+  ticket_id: string;
+  seq: number;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  at: Timestamp;
+  actor_id: string | null;
+  desk_id: string | null;
+  details: ColumnType<Record<string, unknown>, string, never>;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -225,4 +273,8 @@ export interface Database {
   document_sequences: DocumentSequencesTable;
   issued_documents: IssuedDocumentsTable;
   signing_keys: SigningKeysTable;
+  queue_desks: QueueDesksTable;
+  queue_day_counters: QueueDayCountersTable;
+  queue_tickets: QueueTicketsTable;
+  queue_ticket_events: QueueTicketEventsTable;
 }

@@ -7,6 +7,7 @@ import { documentLookupRepository } from './repositories/document-lookup.reposit
 import { documentsRepository } from './repositories/documents.repository';
 import { householdsRepository } from './repositories/households.repository';
 import { officesRepository } from './repositories/offices.repository';
+import { queueRepository } from './repositories/queue.repository';
 import { territoryRepository } from './repositories/territory.repository';
 import { authFailuresRepository, sessionsRepository } from './repositories/sessions.repository';
 import { usersRepository } from './repositories/users.repository';
@@ -25,6 +26,7 @@ export function repositoriesFor(db: Kysely<Database>, hasher: Hasher, now: () =>
     documentLookup: documentLookupRepository(db),
     applications: applicationsRepository(db),
     documents: documentsRepository(db),
+    queue: queueRepository(db),
   };
 }
 

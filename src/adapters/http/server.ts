@@ -34,6 +34,7 @@ import { householdsRoutes } from './routes/households.routes';
 import { iinRoutes } from './routes/iin.routes';
 import { keysRoutes } from './routes/keys.routes';
 import { officesRoutes } from './routes/offices.routes';
+import { queueRoutes } from './routes/queue.routes';
 import { territoryRoutes } from './routes/territory.routes';
 import { verificationRoutes } from './routes/verification.routes';
 import { sessionPlugin } from './session';
@@ -209,6 +210,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(householdFilesRoutes, { deps: options.deps });
   await app.register(verificationRoutes, { deps: options.deps });
   await app.register(applicationsRoutes, { deps: options.deps });
+  await app.register(queueRoutes, { deps: options.deps });
   if (options.keyRing) await app.register(keysRoutes, { keyRing: options.keyRing });
   for (const register of options.routes ?? []) await register(app, options.deps);
 
