@@ -66,6 +66,9 @@ describe('catalogues', () => {
       'IIN.BAD_CHECK_DIGIT',
       'IIN.BAD_DATE',
       'CALENDAR.OUT_OF_COVERAGE',
+      'CERTIFICATE.BAD_NUMBER',
+      'QR.BAD_FORMAT',
+      'QR.UNSUPPORTED_VERSION',
     ];
     expect(codes.filter((code) => !(`error.${code}` in kk))).toEqual([]);
   });

@@ -1,5 +1,5 @@
 /**
- * Routes of the web UI. Public: `/`, `/login`, `/offices`, `/service-info`; signed in: `/home` (one per
+ * Routes of the web UI. Public: `/`, `/login`, `/offices`, `/service-info`, `/verify`; signed in: `/home` (one per
  * role), `/calendar` (admin). New pages add a
  * `<Route>` here and set their section's `path` in sections.ts (see docs/ui.md).
  */
@@ -19,6 +19,7 @@ import { LoginPage } from './pages/login-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { OfficesPage } from './pages/offices-page';
 import { ServiceInfoPage } from './pages/service-info-page';
+import { VerifyPage } from './pages/verify-page';
 import { SessionProvider, useSession } from './session';
 
 /** Renders its page for a signed-in person; otherwise sends them to sign in and back here afterwards. */
@@ -65,6 +66,7 @@ export function App() {
             <Route path="home" element={<RequireSignIn page={(user) => <HomePage user={user} />} />} />
             <Route path="offices" element={<OfficesPage />} />
             <Route path="service-info" element={<ServiceInfoPage />} />
+            <Route path="verify" element={<VerifyPage />} />
             <Route
               path="calendar"
               element={<RequireSignIn page={(user) => <CalendarPage user={user} />} />}

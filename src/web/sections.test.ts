@@ -49,13 +49,15 @@ describe('role sections', () => {
   });
 
   // Issue 3, item 5: the directory and the service page are public; the calendar is the admin's.
+  // Issue 5, item 3: so is certificate verification.
   it('offers the public pages to everybody and the calendar to the admin', () => {
-    expect(navigationFor(null).map((i) => i.path)).toEqual(['/', '/service-info', '/offices']);
+    expect(navigationFor(null).map((i) => i.path)).toEqual(['/', '/service-info', '/offices', '/verify']);
     expect(navigationFor('admin').map((i) => i.path)).toEqual([
       '/home',
       '/calendar',
       '/offices',
       '/service-info',
+      '/verify',
     ]);
   });
 });

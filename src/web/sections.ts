@@ -55,7 +55,7 @@ export const SECTIONS: Readonly<Record<SectionId, Section>> = {
   users: { id: 'users', path: null, actions: ['users.manage'] },
   calendar: { id: 'calendar', path: '/calendar', actions: ['calendar.write'] },
   offices: { id: 'offices', path: '/offices', actions: [] },
-  verify: { id: 'verify', path: null, actions: [] },
+  verify: { id: 'verify', path: '/verify', actions: [] },
   'service-info': { id: 'service-info', path: '/service-info', actions: [] },
   'apply-online': { id: 'apply-online', path: null, actions: ['application.online.create'] },
   'my-applications': { id: 'my-applications', path: null, actions: ['application.online.create'] },

@@ -2,7 +2,12 @@
  * R-23 (issue 5, item 3 and its bad-input list): verifying certificates by QR text and by number + IIN, on both
  * databases — valid, revoked, superseded, tampered, unknown, key rotation, and the per-address rate limit.
  */
+import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync, sign } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadKeyRing, rotateSigningKey } from '../../src/adapters/system/signing-keys';
@@ -24,6 +29,7 @@ const IIN_A = iin(17);
 const IIN_B = iin(18);
 const IIN_C = iin(19);
 const IIN_D = iin(21);
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const TWELVE_DIGITS = /(?<!\d)\d{12}(?!\d)/;
 
 /** Each test speaks from its own address, so the shared per-address limit never mixes tests. */
@@ -70,6 +76,9 @@ describe.each(DATABASE_KINDS)('certificate verification on %s (R-23)', (kind) =>
   });
 
   it('answers a valid certificate by its QR text over HTTP, with the minimal fields and no full IIN', async () => {
+    // A cold territory cache reloads through the database: never from inside the verification's transaction
+    // (PGlite's one connection would wait for itself).
+    server.runtime.deps.territory.invalidate();
     const r = await new ApiClient(server.url).request('POST', '/api/v1/verify/qr', { text: valid.qrText });
     expect(r.status).toBe(200);
     expect(r.json).toEqual({
@@ -235,6 +244,40 @@ describe.each(DATABASE_KINDS)('certificate verification on %s (R-23)', (kind) =>
       'http://127.0.0.1',
     );
     expect((await postQr(rogue)).json()).toEqual({ status: 'invalid_signature', certificate: null });
+  });
+
+  it('docs/verify-offline.mjs checks a certificate with the published keys and node:crypto alone', async () => {
+    // After the rotation above: `valid` was signed with the key that is now retired.
+    const keys = await server.app.inject({ method: 'GET', url: '/.well-known/qosalqy/keys.json' });
+    const dir = mkdtempSync(path.join(tmpdir(), 'qosalqy-offline-'));
+    const keysFile = path.join(dir, 'keys.json');
+    writeFileSync(keysFile, keys.body);
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, [path.join(ROOT, 'docs/verify-offline.mjs'), keysFile, ...args], {
+        encoding: 'utf8',
+      });
+    const good = run(valid.qrText, IIN_A);
+    expect(good.status, good.stderr).toBe(0);
+    expect(JSON.parse(good.stdout)).toEqual({
+      signature: 'valid',
+      holderMatches: true,
+      number: valid.number,
+      iinLast4: IIN_A.slice(-4),
+      initials: 'СБҚ',
+      issuer: '113243000',
+      issuedOn: '2026-11-25',
+      keyId: expect.stringMatching(/^k\d{6}-[0-9a-f]{6}$/),
+    });
+    expect(run(valid.qrText, IIN_B).status).toBe(1);
+    const value = valid.qrText.slice(valid.qrText.indexOf('=') + 1);
+    const [version, payload, signature] = value.split('.') as [string, string, string];
+    const forged = Buffer.from(
+      Buffer.from(payload, 'base64url').toString('utf8').replace('2026-11-25', '2026-12-25'),
+    ).toString('base64url');
+    const tampered = run(`${version}.${forged}.${signature}`);
+    expect(tampered.status).toBe(1);
+    expect(JSON.parse(tampered.stdout).signature).toBe('invalid');
+    expect(run('https://example.com/').status).toBe(2);
   });
 
   it('answers 429 with Retry-After to 100 requests a second from one address; others are unaffected', async () => {

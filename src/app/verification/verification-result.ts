@@ -24,23 +24,25 @@ export interface Verifier {
   readonly ip: string | null;
 }
 
-async function issuerName(deps: Deps, repos: Repositories, issuer: string): Promise<LocalizedText | null> {
+/**
+ * The issuer's name. Called outside any transaction: the territory index may (re)load itself through the
+ * database, and PGlite's one connection would wait forever behind a transaction that waits for it.
+ */
+async function issuerName(deps: Deps, issuer: string): Promise<LocalizedText | null> {
   if (isKatoCode(issuer)) {
     const node = (await deps.territory.index()).find(issuer);
     return node ? { kk: node.names.kk ?? node.names.ru, ru: node.names.ru } : null;
   }
-  const office = await repos.offices.findById(issuer);
+  const office = await deps.uow.run((repos) => repos.offices.findById(issuer));
   return office ? office.name : null;
 }
 
-/** Adds the issuer's name and appends the audit row, inside the caller's transaction. */
-export async function finishVerification(
-  deps: Deps,
+/** Appends the audit row of an answered verification, inside the caller's transaction (no IIN in it). */
+export async function auditVerification(
   repos: Repositories,
   answer: VerificationAnswer,
   audit: { readonly via: 'qr' | 'number'; readonly number: string | null; readonly who: Verifier },
-): Promise<VerificationResult> {
-  const doc = answer.document;
+): Promise<VerificationAnswer> {
   await repos.audit.append({
     actorId: audit.who.userId,
     actorRole: audit.who.role,
@@ -51,9 +53,12 @@ export async function finishVerification(
     outcome: 'success',
     details: { via: audit.via, status: answer.status },
   });
+  return answer;
+}
+
+/** The answer with the issuer's name added; after the transaction. */
+export async function withIssuerName(deps: Deps, answer: VerificationAnswer): Promise<VerificationResult> {
+  const doc = answer.document;
   if (doc === null) return { status: answer.status, certificate: null };
-  return {
-    status: answer.status,
-    certificate: { ...doc, issuerName: await issuerName(deps, repos, doc.issuer) },
-  };
+  return { status: answer.status, certificate: { ...doc, issuerName: await issuerName(deps, doc.issuer) } };
 }

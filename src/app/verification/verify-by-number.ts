@@ -7,7 +7,12 @@ import { answerForNumber } from '../../domain/certificates/verification';
 import { parseIin } from '../../domain/iin/iin';
 import { ok, type Result } from '../../domain/shared/result';
 import type { Deps } from '../ports';
-import { finishVerification, type VerificationResult, type Verifier } from './verification-result';
+import {
+  auditVerification,
+  type VerificationResult,
+  type Verifier,
+  withIssuerName,
+} from './verification-result';
 
 export async function verifyByNumber(
   deps: Deps,
@@ -19,14 +24,13 @@ export async function verifyByNumber(
   if (!iin.ok) return iin;
   const canonical = number.value.text;
   const holder = iin.value.iin;
-  return ok(
-    await deps.uow.run(async (repos) => {
-      const doc = await repos.documentLookup.byNumberAndIin(canonical, holder);
-      return finishVerification(deps, repos, answerForNumber(canonical, holder, doc), {
-        via: 'number',
-        number: canonical,
-        who: input.who,
-      });
-    }),
-  );
+  const answer = await deps.uow.run(async (repos) => {
+    const doc = await repos.documentLookup.byNumberAndIin(canonical, holder);
+    return auditVerification(repos, answerForNumber(canonical, holder, doc), {
+      via: 'number',
+      number: canonical,
+      who: input.who,
+    });
+  });
+  return ok(await withIssuerName(deps, answer));
 }

@@ -8,7 +8,12 @@ import { answerForQr, INVALID_SIGNATURE_ANSWER, qrFailureKind } from '../../doma
 import type { Result } from '../../domain/shared/result';
 import { ok } from '../../domain/shared/result';
 import type { Deps } from '../ports';
-import { finishVerification, type VerificationResult, type Verifier } from './verification-result';
+import {
+  auditVerification,
+  type VerificationResult,
+  type Verifier,
+  withIssuerName,
+} from './verification-result';
 
 export async function verifyQr(
   deps: Deps,
@@ -21,23 +26,18 @@ export async function verifyQr(
   const verified = verifyQrText(input.text, (bytes, signature, id) =>
     deps.verificationKeys.verify(bytes, signature, id),
   );
-  return ok(
-    await deps.uow.run(async (repos) => {
-      if (!verified.ok) {
-        const number = parsed.ok ? parsed.value.fields.number : null;
-        return finishVerification(deps, repos, INVALID_SIGNATURE_ANSWER, {
-          via: 'qr',
-          number,
-          who: input.who,
-        });
-      }
-      const fields = verified.value;
-      const doc = await repos.documentLookup.byNumber(fields.number);
-      return finishVerification(deps, repos, answerForQr(fields, doc), {
-        via: 'qr',
-        number: fields.number,
-        who: input.who,
-      });
-    }),
-  );
+  const answer = await deps.uow.run(async (repos) => {
+    if (!verified.ok) {
+      const number = parsed.ok ? parsed.value.fields.number : null;
+      return auditVerification(repos, INVALID_SIGNATURE_ANSWER, { via: 'qr', number, who: input.who });
+    }
+    const fields = verified.value;
+    const doc = await repos.documentLookup.byNumber(fields.number);
+    return auditVerification(repos, answerForQr(fields, doc), {
+      via: 'qr',
+      number: fields.number,
+      who: input.who,
+    });
+  });
+  return ok(await withIssuerName(deps, answer));
 }
