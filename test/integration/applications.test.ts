@@ -438,4 +438,118 @@ describe.each(DATABASE_KINDS)('applications on %s (issue 5)', (kind) => {
       expect(inbox.json.applications[0].id).toBe(id);
     });
   });
+
+  describe('online (R-22), correction and revocation', () => {
+    it('a citizen in no book gets the reasoned refusal at once, electronically', async () => {
+      const r = await citizen.request('POST', '/api/v1/online/applications', {});
+      expect(r.status, r.text).toBe(201);
+      expect(r.json.application).toMatchObject({
+        channel: 'online',
+        status: 'refused',
+        refusalGround: 'no_psf_record',
+        applicantName: 'Нұрланұлы Асқар',
+      });
+      expect(r.json.document.number).toMatch(/^online-\d{4}-R000001$/);
+      const pdf = await citizen.request('GET', `${r.json.document.pdfUrl}?lang=ru`);
+      expect(pdf.status).toBe(200);
+      const others = await citizen.request('GET', '/api/v1/applications');
+      expect(
+        others.json.applications.every((a: { applicantIinMasked: string }) =>
+          a.applicantIinMasked.endsWith('0017'),
+        ),
+      ).toBe(true);
+    });
+
+    it('once the book holds the citizen, the electronic certificate is issued at once, numbered by that akimat', async () => {
+      const added = await akimat.request('POST', '/api/v1/households', {
+        household: {
+          ...household,
+          accountNumber: '702',
+          address: 'Кенес ауылы, Абай көшесі, 12',
+          members: [{ ...STRANGER, relation: 'head', joinedOn: '2015-06-01' }],
+          yearlyRecords: [
+            {
+              referenceYear: 2026,
+              landPlots: [],
+              livestock: { horses: 4, poultry: 25, chickens: 25 },
+              machinery: [],
+            },
+          ],
+        },
+        reason: 'new account',
+      });
+      expect(added.status, added.text).toBe(201);
+      const r = await citizen.request('POST', '/api/v1/online/applications', {});
+      expect(r.status, r.text).toBe(201);
+      expect(r.json.application).toMatchObject({ status: 'certificate_issued', akimatKato: KENES });
+      expect(r.json.document.number).toMatch(/^113243-\d{4}-\d{6}$/);
+      if (hasPoppler) {
+        const text = await pdfText(citizen, `${r.json.document.pdfUrl}?lang=kk`);
+        expect(text).toContain('электрондық түрде');
+        expect(text).toContain('Кенес ауылы, Абай көшесі, 12');
+      }
+      // The akimat whose book it is sees the online application too.
+      const seen = await akimat.request('GET', `/api/v1/applications/${r.json.application.id}`);
+      expect(seen.status).toBe(200);
+    });
+
+    it('a correction issues a new certificate that supersedes the old one; a revocation records its reason', async () => {
+      const first = await akimat.request('POST', '/api/v1/akimat/applications', {
+        applicant: HEAD,
+        identityDocumentShown: true,
+      });
+      const oldId = first.json.document.id as string;
+      const oldNumber = first.json.document.number as string;
+
+      const foreign = await karasai.request('POST', `/api/v1/documents/${oldId}/correct`, { reason: 'typo' });
+      expect(foreign.status).toBe(403);
+      const noReason = await akimat.request('POST', `/api/v1/documents/${oldId}/correct`, { reason: '' });
+      expect(noReason.status).toBe(400);
+
+      const fixed = await akimat.request('POST', `/api/v1/documents/${oldId}/correct`, {
+        reason: 'livestock counts re-entered',
+      });
+      expect(fixed.status, fixed.text).toBe(201);
+      expect(fixed.json.superseded).toMatchObject({ id: oldId, status: 'superseded' });
+      const newNumber = fixed.json.document.number as string;
+      expect(newNumber).not.toBe(oldNumber);
+      expect(fixed.json.document.status).toBe('valid');
+      const oldMeta = await akimat.request('GET', `/api/v1/documents/${oldId}`);
+      expect(oldMeta.json).toMatchObject({ status: 'superseded', supersededBy: fixed.json.document.id });
+      if (hasPoppler) {
+        const text = await pdfText(akimat, `${fixed.json.document.pdfUrl}?lang=ru`);
+        expect(text).toContain(`взамен справки № ${oldNumber}`);
+        // The old document prints exactly as issued.
+        const oldText = await pdfText(akimat, `/api/v1/documents/${oldId}.pdf?lang=ru`);
+        expect(oldText).toContain(oldNumber);
+        expect(oldText).not.toContain('взамен');
+      }
+      const again = await akimat.request('POST', `/api/v1/documents/${oldId}/correct`, { reason: 'again' });
+      expect(again.status).toBe(409);
+      expect(again.json.error.code).toBe('CERTIFICATE.ALREADY_SUPERSEDED');
+
+      const anon = new ApiClient(server.url);
+      const superseded = await anon.request('GET', `/api/v1/verify?number=${oldNumber}&iin=${HEAD.iin}`);
+      expect(superseded.status, superseded.text).toBe(200);
+      expect(superseded.json.status).toBe('superseded');
+
+      const newId = fixed.json.document.id as string;
+      const denied = await karasai.request('POST', `/api/v1/documents/${newId}/revoke`, { reason: 'x' });
+      expect(denied.status).toBe(403);
+      const revoked = await akimat.request('POST', `/api/v1/documents/${newId}/revoke`, {
+        reason: 'the household was found to be registered in error',
+      });
+      expect(revoked.status, revoked.text).toBe(200);
+      expect(revoked.json).toMatchObject({
+        status: 'revoked',
+        revokeReason: 'the household was found to be registered in error',
+      });
+      const twice = await akimat.request('POST', `/api/v1/documents/${newId}/revoke`, { reason: 'again' });
+      expect(twice.status).toBe(409);
+      expect(twice.json.error.code).toBe('CERTIFICATE.ALREADY_REVOKED');
+      const check = await anon.request('GET', `/api/v1/verify?number=${newNumber}&iin=${HEAD.iin}`);
+      expect(check.status, check.text).toBe(200);
+      expect(check.json.status).toBe('revoked');
+    });
+  });
 });

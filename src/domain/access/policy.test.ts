@@ -40,6 +40,14 @@ describe('decide (R-14)', () => {
     ['citizen', 'application.read', { ownerIin: '900101300017' }, true],
     ['citizen', 'application.read', { ownerIin: '850315400025' }, false],
     ['akimat', 'household.read', { kato: null }, false], // unknown territory is never "inside"
+    // Issue 5: corrections and revocations by the issuing akimat only.
+    ['akimat', 'document.correct', { kato: '113243000' }, true],
+    ['akimat', 'document.revoke', { kato: '113243000' }, true],
+    ['akimat', 'document.revoke', { kato: '113241000' }, false], // another akimat's certificate
+    ['psc', 'document.revoke', { officeId: 'psc-03' }, false],
+    ['district', 'document.correct', { kato: '113243000' }, false], // reads, never changes
+    ['citizen', 'document.revoke', { ownerIin: '900101300017' }, false],
+    ['akimat', 'application.akimat.decide', { kato: '113241000' }, false], // another akimat's application
     // R-8, R-9 (issue 6): operators act on their own office's queue; the director supervises it
     ['psc', 'queue.operate', { officeId: 'psc-03' }, true],
     ['psc', 'queue.operate', { officeId: 'psc-04' }, false], // a desk of another office

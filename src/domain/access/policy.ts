@@ -36,6 +36,8 @@ export const ACTIONS = [
   'application.psc.handover',
   'application.read',
   'application.online.create',
+  'document.correct',
+  'document.revoke',
   'complaint.review',
   'complaint.read',
   'complaint.intake',
@@ -72,6 +74,9 @@ export const ACCESS: Readonly<Record<Role, Partial<Record<Action, Reach>>>> = {
     'household.import': 'own_akimat',
     'application.akimat.decide': 'own_akimat',
     'application.read': 'own_akimat',
+    // Issue 5: a certificate is corrected (a new one supersedes it) or revoked by the akimat that issued it.
+    'document.correct': 'own_akimat',
+    'document.revoke': 'own_akimat',
     'complaint.review': 'own_akimat',
     'complaint.read': 'own_akimat',
     'complaint.intake': 'own_akimat',

@@ -6,6 +6,8 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { applyOnline } from '../../../app/applications/apply-online';
+import { correctCertificate } from '../../../app/applications/correct-certificate';
 import { decideApplication } from '../../../app/applications/decide-application';
 import { getApplication } from '../../../app/applications/get-application';
 import { getDocument } from '../../../app/applications/get-document';
@@ -13,6 +15,7 @@ import { APPLICATION_VIEWS, listApplications } from '../../../app/applications/l
 import { handOver } from '../../../app/applications/hand-over';
 import { receiveAtPsc } from '../../../app/applications/psc-intake';
 import { returnToPsc } from '../../../app/applications/return-to-psc';
+import { revokeCertificate } from '../../../app/applications/revoke-certificate';
 import { sendToAkimat } from '../../../app/applications/send-to-akimat';
 import { serveAtAkimat } from '../../../app/applications/serve-at-akimat';
 import { toDocumentView } from '../../../app/applications/views';
@@ -39,7 +42,9 @@ import {
   ApplicationSummarySchema,
   DocumentViewSchema,
   HandOverRequest,
+  OnlineRequest,
   PscIntakeRequest,
+  ReasonRequest,
   SendRequest,
 } from './applications.schemas';
 
@@ -183,6 +188,70 @@ export async function applicationsRoutes(app: FastifyInstance, opts: { deps: Dep
     },
     async (request, reply) =>
       send(reply, await handOver(deps, getUser(request), request.params.id, request.body, request.ip)),
+  );
+
+  r.post(
+    '/api/v1/online/applications',
+    {
+      schema: {
+        tags,
+        summary:
+          'Online (R-22): a signed-in citizen applies for themselves and gets the electronic result at once',
+        description:
+          "The IIN is the session's. Every household book is read: a PSF record gives the electronic certificate " +
+          'numbered by the akimat that keeps the book; none gives the reasoned refusal on ground 2. The name is ' +
+          "optional (taken from the book, else the account's name).",
+        body: OnlineRequest,
+        response: { 201: ActResultSchema, ...errors },
+      },
+      preHandler: requireUser,
+    },
+    async (request, reply) =>
+      send(reply, await applyOnline(deps, getUser(request), request.body, request.ip), 201),
+  );
+
+  r.post(
+    '/api/v1/documents/:id/correct',
+    {
+      schema: {
+        tags,
+        summary:
+          'Correct a certificate: a new one (new number, new QR) supersedes it; the old one never changes',
+        params: IdParams,
+        body: ReasonRequest,
+        response: {
+          201: z.object({ document: DocumentViewSchema, superseded: DocumentViewSchema }),
+          ...errors,
+        },
+      },
+      preHandler: requireUser,
+    },
+    async (request, reply) =>
+      send(
+        reply,
+        await correctCertificate(deps, getUser(request), request.params.id, request.body, request.ip),
+        201,
+      ),
+  );
+
+  r.post(
+    '/api/v1/documents/:id/revoke',
+    {
+      schema: {
+        tags,
+        summary:
+          'Revoke a certificate with its reason (the issuing akimat only); verification then says revoked',
+        params: IdParams,
+        body: ReasonRequest,
+        response: { 200: DocumentViewSchema, ...errors },
+      },
+      preHandler: requireUser,
+    },
+    async (request, reply) =>
+      send(
+        reply,
+        await revokeCertificate(deps, getUser(request), request.params.id, request.body, request.ip),
+      ),
   );
 
   r.get(
