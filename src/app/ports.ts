@@ -19,6 +19,8 @@ import type {
   VisitRecord,
 } from '../domain/queue';
 import type { PlainDate } from '../domain/shared/plain-date';
+import type { ApplicationFact, DocumentFact } from '../domain/kpi/facts';
+import type { Target } from '../domain/kpi/targets';
 import type { KatoNode } from '../domain/territory/kato-node';
 import type { TerritoryIndex } from '../domain/territory/territory-index';
 import type { CalendarChange } from './calendar/calendar-change';
@@ -358,6 +360,38 @@ export interface QueueFeed {
   close(): Promise<void>;
 }
 
+/** One entry of a target (issue 8, §19): every entry is kept; the latest per indicator and year is in force. */
+export interface TargetEntry extends Target {
+  readonly setBy: string | null;
+  /** ISO instant. */
+  readonly setAt: string;
+}
+
+export interface KpiTargetRepository {
+  append(target: Target, setBy: string | null, at: Date): Promise<void>;
+  /** The targets in force for these years: the latest entry per indicator and year. */
+  current(years: readonly number[]): Promise<Target[]>;
+  /** Every entry for a year, newest first. */
+  history(year: number): Promise<TargetEntry[]>;
+}
+
+/** A half-open span of instants `[fromMs, toMs)`. */
+export interface InstantSpan {
+  readonly fromMs: number;
+  readonly toMs: number;
+}
+
+/**
+ * The facts the indicators of Appendix 3 are computed from (R-15), each placed at the office it counts
+ * against (domain/kpi/facts.ts). Only the rows of the period are read.
+ */
+export interface IndicatorFactsRepository {
+  /** Applications received within the span. */
+  applications(span: InstantSpan): Promise<ApplicationFact[]>;
+  /** Certificates and refusals issued within the span (receipts are not prepared documents of the service). */
+  documents(span: InstantSpan): Promise<DocumentFact[]>;
+}
+
 /** The repositories bound to one transaction. */
 export interface Repositories {
   readonly users: UserRepository;
@@ -372,6 +406,8 @@ export interface Repositories {
   readonly applications: ApplicationRepository;
   readonly documents: DocumentRepository;
   readonly queue: QueueRepository;
+  readonly kpiTargets: KpiTargetRepository;
+  readonly indicatorFacts: IndicatorFactsRepository;
 }
 
 export interface UnitOfWork {

@@ -254,6 +254,17 @@ export interface QueueTicketEventsTable {
   details: ColumnType<Record<string, unknown>, string, never>;
 }
 
+/** migrations/0011_kpi.sql: the ministry's indicator targets, every entry kept (issue 8, R-15). */
+export interface KpiTargetsTable {
+  id: Generated<number>;
+  code: string;
+  year: number;
+  /** numeric(5,2), read as a number on both engines (database.ts). */
+  value: number;
+  set_by: string | null;
+  set_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -277,4 +288,5 @@ export interface Database {
   queue_day_counters: QueueDayCountersTable;
   queue_tickets: QueueTicketsTable;
   queue_ticket_events: QueueTicketEventsTable;
+  kpi_targets: KpiTargetsTable;
 }

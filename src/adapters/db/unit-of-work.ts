@@ -6,6 +6,7 @@ import { calendarChangesRepository } from './repositories/calendar-changes.repos
 import { documentLookupRepository } from './repositories/document-lookup.repository';
 import { documentsRepository } from './repositories/documents.repository';
 import { householdsRepository } from './repositories/households.repository';
+import { indicatorFactsRepository, kpiTargetsRepository } from './repositories/kpi.repository';
 import { officesRepository } from './repositories/offices.repository';
 import { queueRepository } from './repositories/queue.repository';
 import { territoryRepository } from './repositories/territory.repository';
@@ -27,6 +28,8 @@ export function repositoriesFor(db: Kysely<Database>, hasher: Hasher, now: () =>
     applications: applicationsRepository(db),
     documents: documentsRepository(db),
     queue: queueRepository(db),
+    kpiTargets: kpiTargetsRepository(db),
+    indicatorFacts: indicatorFactsRepository(db),
   };
 }
 

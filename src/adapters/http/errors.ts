@@ -34,6 +34,7 @@ const EXACT: Readonly<Record<string, number>> = {
   'QUEUE.CALL_TIMEOUT_NOT_REACHED': 409,
   'QUEUE.OFFICE_CLOSED': 409,
   'QUEUE.WRONG_OFFICE': 403,
+  'KPI.UNIT_NOT_FOUND': 404,
 };
 
 const BY_SUFFIX: ReadonlyArray<[RegExp, number]> = [

@@ -26,6 +26,7 @@ import type { KeyRing } from '../system/signing-keys';
 import { redactIins } from '../system/redact';
 import { errorBody, sendError } from './errors';
 import { applicationsRoutes } from './routes/applications.routes';
+import { indicatorsRoutes } from './routes/indicators.routes';
 import { authRoutes } from './routes/auth.routes';
 import { calendarRoutes } from './routes/calendar.routes';
 import { healthRoutes } from './routes/health.routes';
@@ -211,6 +212,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(verificationRoutes, { deps: options.deps });
   await app.register(applicationsRoutes, { deps: options.deps });
   await app.register(queueRoutes, { deps: options.deps });
+  await app.register(indicatorsRoutes, { deps: options.deps });
   if (options.keyRing) await app.register(keysRoutes, { keyRing: options.keyRing });
   for (const register of options.routes ?? []) await register(app, options.deps);
 

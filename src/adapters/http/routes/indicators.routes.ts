@@ -1,0 +1,141 @@
+/**
+ * Issue 8 (R-15): the indicators of Appendix 3 for a period and a level, inside the unit a reader may see; the
+ * ministry's targets (§19) with their history. Every route calls one use case; errors are mapped in errors.ts.
+ */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { getIndicators } from '../../../app/kpi/get-indicators';
+import { listIndicatorTargets } from '../../../app/kpi/list-indicator-targets';
+import { setIndicatorTarget } from '../../../app/kpi/set-indicator-target';
+import type { Deps } from '../../../app/ports';
+import { INDICATOR_CODES, LEVELS } from '../../../domain/kpi';
+import type { Result } from '../../../domain/shared/result';
+import { ErrorResponse } from '../common.schemas';
+import { sendError } from '../errors';
+import { getUser, requireUser } from '../session';
+
+const Localized = z.object({ kk: z.string(), ru: z.string() });
+const LevelSchema = z.enum(LEVELS);
+const CodeSchema = z.enum(INDICATOR_CODES);
+
+export const IndicatorsQuery = z.object({
+  /** Checked by the domain (422 KPI.BAD_PERIOD / KPI.PERIOD_IN_FUTURE), so the message names the rule. */
+  period: z.string().min(1).max(16).describe('YYYY, YYYY-Qn or YYYY-MM'),
+  level: LevelSchema.optional(),
+  code: z.string().max(8).optional(),
+  within: z
+    .string()
+    .min(1)
+    .max(64)
+    .optional()
+    .describe('KZ, a KATO code (oblast, district, akimat) or a PSC id'),
+});
+
+const IndicatorCellSchema = z.object({
+  code: CodeSchema,
+  direction: z.enum(['floor', 'ceiling']),
+  normative: z.number(),
+  normativeText: z.string(),
+  target: z.number().nullable(),
+  targetNextYear: z.number().nullable(),
+  value: z.object({
+    kind: z.enum(['value', 'no_data']),
+    numerator: z.number(),
+    denominator: z.number(),
+    percent: z.number().nullable(),
+  }),
+  rating: z.enum(['green', 'amber', 'red', 'no_data']),
+});
+const IndicatorRowSchema = z.object({
+  level: LevelSchema,
+  key: z.string(),
+  name: Localized.nullable(),
+  indicators: z.array(IndicatorCellSchema),
+});
+export const IndicatorTableSchema = z.object({
+  period: z.string(),
+  from: z.string(),
+  to: z.string(),
+  asOf: z.string(),
+  level: LevelSchema,
+  within: z.object({ level: LevelSchema, key: z.string(), name: Localized.nullable() }),
+  total: IndicatorRowSchema,
+  rows: z.array(IndicatorRowSchema),
+});
+
+/** The value's range is the domain's rule (422 KPI.TARGET_OUT_OF_RANGE), not the schema's. */
+export const SetTargetRequest = z.object({
+  code: z.string().max(8),
+  year: z.number().int(),
+  value: z.number(),
+});
+const TargetSchema = z.object({ code: CodeSchema, year: z.number(), value: z.number() });
+export const TargetsQuery = z.object({ year: z.coerce.number().int().min(2000).max(2999) });
+export const TargetsResponse = z.object({
+  year: z.number(),
+  current: z.array(TargetSchema),
+  history: z.array(TargetSchema.extend({ setBy: z.string().nullable(), setAt: z.string() })),
+});
+
+const errors = { 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 422: ErrorResponse };
+
+function send<T>(reply: FastifyReply, result: Result<T>, status = 200) {
+  if (!result.ok) return sendError(reply, result.error);
+  return reply.code(status).send(result.value);
+}
+
+export async function indicatorsRoutes(app: FastifyInstance, opts: { deps: Deps }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { deps } = opts;
+  const tags = ['indicators'];
+
+  r.get(
+    '/api/v1/indicators',
+    {
+      schema: {
+        tags,
+        summary: 'The indicators of Appendix 3 for a period, per unit of a level (R-15)',
+        description:
+          'Each unit with its normative value, the target for the year and the next year, the value (sums of ' +
+          'numerators over sums of denominators; "no_data" when nothing is counted) and its rating. `within` ' +
+          "defaults to the reader's own territory; a unit outside it is 403.",
+        querystring: IndicatorsQuery,
+        response: { 200: IndicatorTableSchema, ...errors },
+      },
+      preHandler: requireUser,
+    },
+    async (request, reply) => send(reply, await getIndicators(deps, getUser(request), request.query)),
+  );
+
+  r.get(
+    '/api/v1/indicators/targets',
+    {
+      schema: {
+        tags,
+        summary: 'The targets in force for a year and every entry made for it (§19)',
+        querystring: TargetsQuery,
+        response: { 200: TargetsResponse, ...errors },
+      },
+      preHandler: requireUser,
+    },
+    async (request, reply) =>
+      send(reply, await listIndicatorTargets(deps, getUser(request), request.query.year)),
+  );
+
+  r.post(
+    '/api/v1/indicators/targets',
+    {
+      schema: {
+        tags,
+        summary:
+          "The ministry sets an indicator's target for a year, 0..100 % (§19); earlier entries are kept",
+        body: SetTargetRequest,
+        response: { 201: TargetSchema.extend({ setAt: z.string() }), 400: ErrorResponse, ...errors },
+      },
+      preHandler: requireUser,
+    },
+    async (request, reply) =>
+      send(reply, await setIndicatorTarget(deps, getUser(request), request.body, request.ip), 201),
+  );
+}
