@@ -6,7 +6,13 @@ export default defineConfig({
     projects: [
       {
         // Property tests run 10,000 cases each (issue 10 item 3); on a loaded 2-core machine that can pass 5 s.
-        test: { name: 'unit', include: ['src/**/*.test.ts'], environment: 'node', testTimeout: 60_000 },
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
       },
       {
         test: {
