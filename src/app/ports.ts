@@ -2,6 +2,15 @@
  * What the use cases need from the outside world. Adapters implement these; use cases never import technology.
  * Every write happens inside `UnitOfWork.run`, one transaction (DESIGN.md: every write is one transaction).
  */
+import type {
+  ComplaintChannel,
+  ComplaintKind,
+  ComplaintOutcome,
+  ComplaintStatus,
+} from '../domain/complaints/complaint';
+import type { Addressee, ComplaintSubject, ReviewLevel } from '../domain/complaints/routing';
+import type { SurveyScores, SurveySubject } from '../domain/complaints/survey';
+import type { NotificationChannel } from '../domain/notifications/notifications';
 import type { Role } from '../domain/access/roles';
 import type { Application, ApplicationEvent, ApplicationStatus, Channel } from '../domain/applications';
 import type { ChainedAuditEntry } from '../domain/audit/chain';
@@ -392,6 +401,137 @@ export interface IndicatorFactsRepository {
   documents(span: InstantSpan): Promise<DocumentFact[]>;
 }
 
+/** A complaint as stored (R-16..R-18). */
+export interface ComplaintRecord {
+  readonly id: string;
+  readonly number: string;
+  readonly kind: ComplaintKind;
+  readonly channel: ComplaintChannel;
+  readonly status: ComplaintStatus;
+  readonly language: 'kk' | 'ru';
+  readonly complainantIin: string;
+  readonly complainantName: string;
+  readonly contactPhone: string | null;
+  readonly contactEmail: string | null;
+  readonly applicationId: string | null;
+  readonly subject: ComplaintSubject;
+  readonly text: string;
+  readonly intakeOfficeId: string | null;
+  readonly acceptedBy: string | null;
+  readonly acceptedByName: string | null;
+  readonly registeredAt: Date;
+  readonly countsFrom: string;
+  readonly dueAt: Date;
+  readonly amberAt: Date;
+  readonly reviewDays: number;
+  readonly reviewer: Addressee;
+  readonly reviewerOfficeId: string | null;
+  readonly underReviewAt: Date | null;
+  readonly forwardedAt: Date | null;
+  readonly escalatedAt: Date | null;
+  readonly deadlineAlertAt: Date | null;
+  readonly answeredAt: Date | null;
+  readonly outcome: ComplaintOutcome | null;
+  readonly answerText: string | null;
+  readonly answeredBy: string | null;
+  readonly answeredByName: string | null;
+  readonly version: number;
+}
+
+export interface ComplaintEvent {
+  readonly action: string;
+  readonly fromStatus: string | null;
+  readonly toStatus: string;
+  readonly at: Date;
+  readonly actorId: string | null;
+  readonly actorRole: string | null;
+  readonly details: Record<string, unknown>;
+}
+
+/** What a complaint may reference: the application (migration 0004) as far as routing and ownership need. */
+export interface ApplicationRef {
+  readonly id: string;
+  readonly channel: 'akimat' | 'psc' | 'online';
+  readonly applicantIin: string;
+  readonly akimatKato: string | null;
+  readonly pscOfficeId: string | null;
+  readonly status: string;
+}
+
+export interface ComplaintQuery {
+  /** Addressed to this reviewer: level and territory/office. */
+  readonly reviewer?: {
+    readonly level: ReviewLevel;
+    readonly kato: string | null;
+    readonly pscOfficeId: string | null;
+  };
+  readonly complainantIin?: string;
+  readonly openOnly?: boolean;
+  readonly limit: number;
+}
+
+export interface ComplaintRepository {
+  nextNumber(year: number): Promise<number>;
+  insert(c: ComplaintRecord): Promise<void>;
+  findById(id: string): Promise<ComplaintRecord | undefined>;
+  findByNumber(number: string): Promise<ComplaintRecord | undefined>;
+  /** Writes the new state WHERE version = expectedVersion; false when someone else changed it first. */
+  update(c: ComplaintRecord, expectedVersion: number): Promise<boolean>;
+  appendEvent(complaintId: string, event: ComplaintEvent): Promise<void>;
+  events(complaintId: string): Promise<ComplaintEvent[]>;
+  list(q: ComplaintQuery): Promise<ComplaintRecord[]>;
+  /** Not answered, due before `now`, not yet escalated (escalation sweep). */
+  overdue(now: Date, limit: number): Promise<ComplaintRecord[]>;
+  /** Not answered, amber since before `now`, no deadline alert yet. */
+  nearDeadline(now: Date, limit: number): Promise<ComplaintRecord[]>;
+  findApplication(id: string): Promise<ApplicationRef | undefined>;
+  /** The directory office of an akim's apparatus at this level and KATO (district/city or oblast). */
+  findApparatus(level: 'district' | 'oblast', kato: string): Promise<Office | undefined>;
+}
+
+export interface SurveyRecord {
+  readonly id: string;
+  readonly subject: SurveySubject;
+  readonly subjectKey: string;
+  readonly officeKato: string | null;
+  readonly officeId: string | null;
+  readonly answeredOn: string;
+  readonly scores: SurveyScores;
+}
+
+export interface FollowupTask {
+  readonly id: string;
+  readonly surveyId: string;
+  readonly officeKato: string | null;
+  readonly officeId: string | null;
+  readonly indicators: readonly string[];
+  readonly status: 'open' | 'closed';
+  readonly createdAt: Date;
+}
+
+export interface SurveyRepository {
+  /** false when this subject already has an answer (the unique constraint). */
+  insert(s: SurveyRecord): Promise<boolean>;
+  insertFollowup(t: FollowupTask): Promise<void>;
+  followups(filter: { officeId?: string; withinKato?: string; limit: number }): Promise<FollowupTask[]>;
+}
+
+export interface OutboxMessage {
+  readonly id: string;
+  readonly channel: NotificationChannel;
+  readonly recipient: string;
+  readonly language: 'kk' | 'ru';
+  readonly template: string;
+  readonly subject: string;
+  readonly body: string;
+  readonly createdAt: Date;
+}
+
+export interface OutboxRepository {
+  /** Written in the transaction of the change it announces (R-24). */
+  enqueue(message: OutboxMessage): Promise<void>;
+}
+
 /** The repositories bound to one transaction. */
 export interface Repositories {
   readonly users: UserRepository;
@@ -408,6 +548,9 @@ export interface Repositories {
   readonly queue: QueueRepository;
   readonly kpiTargets: KpiTargetRepository;
   readonly indicatorFacts: IndicatorFactsRepository;
+  readonly complaints: ComplaintRepository;
+  readonly surveys: SurveyRepository;
+  readonly outbox: OutboxRepository;
 }
 
 export interface UnitOfWork {
@@ -452,4 +595,6 @@ export interface Deps {
   /** The walk-in queue's live feed and its rules (call timeout, alert thresholds; R-8). */
   readonly queueFeed: QueueFeed;
   readonly queueRules: QueueRules;
+  /** R-18: the complaint review term in working days (default 5). */
+  readonly complaintReviewDays?: number;
 }

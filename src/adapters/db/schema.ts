@@ -265,6 +265,100 @@ export interface KpiTargetsTable {
   set_at: Timestamp;
 }
 
+export interface ComplaintsTable {
+  id: string;
+  number: string;
+  kind: string;
+  channel: string;
+  status: string;
+  language: string;
+  complainant_iin: string;
+  complainant_name: string;
+  contact_phone: string | null;
+  contact_email: string | null;
+  application_id: string | null;
+  subject_akimat_kato: string | null;
+  subject_psc_office_id: string | null;
+  subject_channel: string | null;
+  text: string;
+  intake_office_id: string | null;
+  accepted_by: string | null;
+  accepted_by_name: string | null;
+  registered_at: Timestamp;
+  counts_from: ColumnType<string, string, string>;
+  due_at: Timestamp;
+  amber_at: Timestamp;
+  review_days: number;
+  reviewer_level: string;
+  reviewer_kato: string | null;
+  reviewer_psc_office_id: string | null;
+  reviewer_office_id: string | null;
+  under_review_at: Timestamp | null;
+  forwarded_at: Timestamp | null;
+  escalated_at: Timestamp | null;
+  deadline_alert_at: Timestamp | null;
+  answered_at: Timestamp | null;
+  outcome: string | null;
+  answer_text: string | null;
+  answered_by: string | null;
+  answered_by_name: string | null;
+  version: Generated<number>;
+}
+
+export interface ComplaintEventsTable {
+  complaint_id: string;
+  seq: number;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_role: string | null;
+  details: ColumnType<unknown, string | undefined, never>;
+}
+
+export interface SurveysTable {
+  id: string;
+  subject: string;
+  subject_key: string;
+  office_kato: string | null;
+  office_id: string | null;
+  answered_on: ColumnType<string, string, string>;
+  q_2_1: number | null;
+  q_3_1: number | null;
+  q_4_3: number | null;
+  q_4_4: number | null;
+  q_5_1: number | null;
+}
+
+export interface FollowupTasksTable {
+  id: string;
+  survey_id: string;
+  office_kato: string | null;
+  office_id: string | null;
+  indicators: string[];
+  status: Generated<string>;
+  created_at: Timestamp;
+}
+
+export interface NotificationOutboxTable {
+  id: string;
+  channel: string;
+  recipient: string;
+  language: string;
+  template: string;
+  subject: string;
+  body: string;
+  status: Generated<string>;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  lease_until: Timestamp | null;
+  claim_token: string | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -289,4 +383,9 @@ export interface Database {
   queue_tickets: QueueTicketsTable;
   queue_ticket_events: QueueTicketEventsTable;
   kpi_targets: KpiTargetsTable;
+  complaints: ComplaintsTable;
+  complaint_events: ComplaintEventsTable;
+  surveys: SurveysTable;
+  followup_tasks: FollowupTasksTable;
+  notification_outbox: NotificationOutboxTable;
 }

@@ -12,6 +12,11 @@ import { queueRepository } from './repositories/queue.repository';
 import { territoryRepository } from './repositories/territory.repository';
 import { authFailuresRepository, sessionsRepository } from './repositories/sessions.repository';
 import { usersRepository } from './repositories/users.repository';
+import {
+  complaintsRepository,
+  outboxRepository,
+  surveysRepository,
+} from './repositories/complaints.repository';
 import type { Database } from './schema';
 
 export function repositoriesFor(db: Kysely<Database>, hasher: Hasher, now: () => Date): Repositories {
@@ -30,6 +35,9 @@ export function repositoriesFor(db: Kysely<Database>, hasher: Hasher, now: () =>
     queue: queueRepository(db),
     kpiTargets: kpiTargetsRepository(db),
     indicatorFacts: indicatorFactsRepository(db),
+    complaints: complaintsRepository(db),
+    surveys: surveysRepository(db),
+    outbox: outboxRepository(db),
   };
 }
 

@@ -23,6 +23,10 @@ const EXACT: Readonly<Record<string, number>> = {
   'FILE.TOO_LARGE': 413,
   'HOUSEHOLD.CONFLICT': 409,
   'HOUSEHOLD.ACCOUNT_EXISTS': 409,
+  'COMPLAINT.NOT_APPLICANT': 403,
+  'COMPLAINT.APPLICATION_NOT_FOUND': 404,
+  'COMPLAINT.OFFICE_NOT_FOUND': 404,
+  'SURVEY.SUBJECT_NOT_FOUND': 404,
   // Issue 5: acting on another office's application is a denial, as the access policy's would be.
   'APPLICATION.WRONG_OFFICE': 403,
   'APPLICATION.NOT_OWN_APPLICATION': 403,

@@ -29,6 +29,7 @@ import { applicationsRoutes } from './routes/applications.routes';
 import { indicatorsRoutes } from './routes/indicators.routes';
 import { authRoutes } from './routes/auth.routes';
 import { calendarRoutes } from './routes/calendar.routes';
+import { complaintsRoutes } from './routes/complaints.routes';
 import { healthRoutes } from './routes/health.routes';
 import { householdFilesRoutes } from './routes/household-files.routes';
 import { householdsRoutes } from './routes/households.routes';
@@ -209,6 +210,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(territoryRoutes, { deps: options.deps });
   await app.register(householdsRoutes, { deps: options.deps });
   await app.register(householdFilesRoutes, { deps: options.deps });
+  await app.register(complaintsRoutes, { deps: options.deps });
   await app.register(verificationRoutes, { deps: options.deps });
   await app.register(applicationsRoutes, { deps: options.deps });
   await app.register(queueRoutes, { deps: options.deps });

@@ -1,0 +1,90 @@
+/**
+ * R-19: a satisfaction survey after a service or after a complaint's answer. Whoever holds the application id or
+ * the complaint number together with the applicant's IIN may answer, once (a unique key per subject). The answer
+ * stores the office and the day, never the respondent or the official; a low score opens a follow-up task for the
+ * director (the PSC director, or the district akim over a rural akimat).
+ */
+import { toCivil } from '../../domain/calendar';
+import { checkSurveyScores, lowScores, type SurveySubject } from '../../domain/complaints/survey';
+import { err, ok, type Result } from '../../domain/shared/result';
+import type { Deps } from '../ports';
+
+export interface SurveyInput {
+  readonly subject: SurveySubject;
+  /** The complaint number (complaint surveys) or the application id (service surveys). */
+  readonly reference: string;
+  readonly iin: string;
+  readonly scores: Record<string, unknown>;
+}
+
+const FINISHED_APPLICATION = new Set(['certificate_issued', 'refused', 'handed_over', 'refused_at_intake']);
+
+export async function submitSurvey(
+  deps: Deps,
+  input: SurveyInput,
+  ip: string | null,
+): Promise<Result<{ followUp: boolean }>> {
+  const scores = checkSurveyScores(input.subject, input.scores);
+  if (!scores.ok) return scores;
+  const now = deps.clock.now();
+  return deps.uow.run(async (repos) => {
+    let subjectId: string;
+    let officeKato: string | null;
+    let officeId: string | null;
+    if (input.subject === 'complaint') {
+      const c = await repos.complaints.findByNumber(input.reference);
+      if (!c || c.complainantIin !== input.iin)
+        return err('SURVEY.SUBJECT_NOT_FOUND', 'no complaint with that number and IIN');
+      if (c.status !== 'answered')
+        return err('SURVEY.NOT_OPEN', 'the survey opens when the complaint is answered');
+      subjectId = c.id;
+      officeKato = c.reviewer.kato;
+      officeId = c.reviewer.level === 'psc' ? c.reviewer.pscOfficeId : c.reviewerOfficeId;
+    } else {
+      const uuid = /^[0-9a-f-]{36}$/i.test(input.reference);
+      const a = uuid ? await repos.complaints.findApplication(input.reference) : undefined;
+      if (!a || a.applicantIin !== input.iin)
+        return err('SURVEY.SUBJECT_NOT_FOUND', 'no application with that id and IIN');
+      if (!FINISHED_APPLICATION.has(a.status))
+        return err('SURVEY.NOT_OPEN', 'the survey opens when the service is finished');
+      subjectId = a.id;
+      officeKato = a.channel === 'psc' ? null : a.akimatKato;
+      officeId = a.channel === 'psc' ? a.pscOfficeId : a.akimatKato ? `akimat-${a.akimatKato}` : null;
+    }
+    const surveyId = deps.ids.uuid();
+    const inserted = await repos.surveys.insert({
+      id: surveyId,
+      subject: input.subject,
+      subjectKey: deps.hasher.sha256(`survey:${input.subject}:${subjectId}`),
+      officeKato,
+      officeId,
+      answeredOn: toCivil(now.getTime()).date,
+      scores: scores.value,
+    });
+    if (!inserted) return err('SURVEY.ALREADY_ANSWERED', 'this survey has already been answered');
+    const low = lowScores(scores.value);
+    if (low.length > 0) {
+      await repos.surveys.insertFollowup({
+        id: deps.ids.uuid(),
+        surveyId,
+        officeKato,
+        officeId,
+        indicators: low,
+        status: 'open',
+        createdAt: now,
+      });
+    }
+    // The audit row names the survey, not the subject: the answer stays anonymous.
+    await repos.audit.append({
+      actorId: null,
+      actorRole: null,
+      action: 'survey.submit',
+      subjectType: 'survey',
+      subjectId: surveyId,
+      ip,
+      outcome: 'success',
+      details: { subject: input.subject, followUp: low.length > 0 },
+    });
+    return ok({ followUp: low.length > 0 });
+  });
+}
