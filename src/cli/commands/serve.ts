@@ -7,6 +7,7 @@ import { seedDemoUsers } from '../../app/demo/seed-demo';
 import { generatorNames } from '../../adapters/reference/names';
 import { ensureReferenceData } from '../../app/reference/ensure-reference-data';
 import { referenceSources } from '../../adapters/reference/reference-files';
+import { startBackgroundJobs } from '../../adapters/notifications/background';
 import { buildApp, openRuntime } from '../../adapters/runtime';
 import { loadConfig } from '../../adapters/system/config';
 
@@ -43,7 +44,9 @@ export function registerServeCommand(program: Command) {
       }
       const app = await buildApp(runtime, config);
       await app.listen({ port: config.port, host: config.host });
+      const jobs = startBackgroundJobs(runtime);
       const shutdown = async () => {
+        await jobs.stop();
         await app.close();
         await runtime.close();
         process.exit(0);
