@@ -49,6 +49,11 @@ export async function openDatabase(options: OpenOptions): Promise<Db> {
       max: options.poolSize ?? 20,
       application_name: 'qosalqy',
     });
+    // An idle pooled connection that the server ends (restart, failover, pg_terminate_backend, a dropped
+    // database) emits 'error' on the pool; without a listener Node treats it as uncaught and the whole
+    // service dies. The pool has already discarded that client and opens a new one on the next query, so
+    // there is nothing to do here but not crash.
+    pool.on('error', () => {});
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     await sql`select 1`.execute(kysely);
     const execScript = async (script: string) => {
