@@ -4,8 +4,9 @@
  * certificate's status; the QR's own URL opens the page and checks it at once. No sign-in; axe finds no serious
  * WCAG 2.1 AA violation. Screenshots in test-artifacts/e2e/.
  */
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -13,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { qrPng } from '../../src/adapters/pdf/qr';
 import { makeIin } from '../../src/domain/iin/iin';
 import { LOCALE_NAMES, type Locale, translate, translateError } from '../../src/i18n';
+import { ApiClient } from '../support/http-client';
 import { insertIssuedDocument, revokeIssuedDocument, type TestDocument } from '../support/issued-documents';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -21,6 +23,10 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const ARTIFACTS = path.join(ROOT, 'test-artifacts/e2e');
 const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
 const hasChromium = existsSync(CHROMIUM);
+/** poppler-utils and zbar-tools are Debian packages (`.ci/run` installs them), not npm ones. */
+const hasTool = (name: string) => spawnSync(name, ['-h'], { stdio: 'ignore' }).error === undefined;
+const canScan = hasTool('pdftoppm') && hasTool('zbarimg');
+if (!canScan) console.warn('verify-page e2e: pdftoppm or zbarimg missing — the printed-QR test cannot run');
 
 function newestMtime(target: string): number {
   if (!existsSync(target)) return 0;
@@ -209,4 +215,98 @@ describe.skipIf(!hasChromium)('the /verify page in Chromium (R-23)', () => {
     await context.close();
     expect(pageErrors).toEqual([]);
   });
+
+  // Item 6: a certificate issued at the counter, printed, and scanned the way a bank clerk's phone reads it.
+  it.skipIf(!canScan).each(['kk', 'ru'] as const)(
+    'a printed certificate’s QR, decoded from the PDF as an image, verifies over the API and opens as valid (%s)',
+    async (locale) => {
+      const akimat = new ApiClient(server.url);
+      await akimat.login('akimat', server.demoPassword);
+      const applicant = locale === 'kk' ? PRINTED_KK : PRINTED_RU;
+      const created = await akimat.request('POST', '/api/v1/households', {
+        household: printedHousehold(applicant, locale === 'kk' ? '91' : '92'),
+        reason: 'e2e',
+      });
+      expect(created.status, created.text).toBe(201);
+      const issued = await akimat.request('POST', '/api/v1/akimat/applications', {
+        applicant,
+        identityDocumentShown: true,
+      });
+      expect(issued.status, issued.text).toBe(201);
+      const { number, pdfUrl } = issued.json.document as { number: string; pdfUrl: string };
+
+      const res = await fetch(`${server.url}${pdfUrl}?lang=${locale}`, {
+        headers: { cookie: akimat.cookieHeader() },
+      });
+      expect(res.headers.get('content-type')).toContain('application/pdf');
+      const dir = path.join(tmpdir(), `qosalqy-printed-${locale}-${process.pid}`);
+      mkdirSync(dir, { recursive: true });
+      const pdfFile = path.join(dir, 'certificate.pdf');
+      writeFileSync(pdfFile, Buffer.from(await res.arrayBuffer()));
+      // 150 dpi: an ordinary office scan; zbarimg finds the code anywhere on the A4 page.
+      execFileSync('pdftoppm', ['-png', '-r', '150', '-singlefile', pdfFile, path.join(dir, 'scan')]);
+      const scanned = execFileSync('zbarimg', ['--raw', '-q', path.join(dir, 'scan.png')], {
+        encoding: 'utf8',
+      }).trim();
+      expect(scanned).toMatch(/\/verify\?c=Q1\./);
+
+      const anyone = new ApiClient(server.url);
+      const verified = await anyone.request('POST', '/api/v1/verify/qr', { text: scanned });
+      expect(verified.status, verified.text).toBe(200);
+      expect(verified.json.status).toBe('valid');
+      expect(verified.json.certificate.number).toBe(number);
+      expect(verified.text).not.toContain(applicant.iin);
+
+      // The same scan opened as a link (the QR's URL, on this server's origin) shows the verdict at once.
+      const link = new URL(scanned);
+      const context = await newContext({ width: 375, height: 812 });
+      const page = await context.newPage();
+      await page.goto('/');
+      await chooseLanguage(page, locale);
+      await page.goto(`${link.pathname}${link.search}`);
+      await expect.poll(() => resultStatus(page)).toBe('valid');
+      expect(await statusText(page)).toContain(translate(locale, 'verify.status.valid'));
+      expect(await page.locator('.verify-result__facts').textContent()).toContain(number);
+      await page.screenshot({
+        path: path.join(ARTIFACTS, `verify-printed-${locale}-375.png`),
+        fullPage: true,
+      });
+      await context.close();
+      expect(pageErrors).toEqual([]);
+    },
+  );
 });
+
+/** Applicants of the printed-certificate test, each in a household of the demo akimat's book. */
+const PRINTED_KK = {
+  iin: makeIin({ year: 1972, month: 2, day: 29 }, 'male', 2718)!,
+  surname: 'Оспанов',
+  name: 'Ерлан',
+  patronymic: 'Қанатұлы',
+};
+const PRINTED_RU = {
+  iin: makeIin({ year: 1988, month: 11, day: 3 }, 'female', 3141)!,
+  surname: 'Ким',
+  name: 'Ольга',
+  patronymic: 'Сергеевна',
+};
+
+function printedHousehold(head: typeof PRINTED_KK, book: string) {
+  return {
+    bookNumber: book,
+    accountNumber: `${book}01`,
+    akimatKato: '113243000',
+    settlementKato: '113243100',
+    address: 'Домбыралы ауылы, Жастар көшесі, 5',
+    status: 'open',
+    members: [{ ...head, relation: 'head', joinedOn: '2015-03-01' }],
+    yearlyRecords: [
+      {
+        referenceYear: 2026,
+        landPlots: [{ purpose: 'homestead', areaHa: 0.15 }],
+        livestock: { cattle: 2, sheep: 12 },
+        machinery: [],
+      },
+    ],
+  };
+}
