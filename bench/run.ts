@@ -34,9 +34,10 @@ import {
   openTarget,
 } from './lib/target';
 import { householdScenarios, loadHouseholdBook } from './scenarios/households';
+import { issuanceScenarios } from './scenarios/issuance';
 
 /** The registry: every scenario, in the order they run. */
-export const SCENARIOS: readonly Scenario[] = [...householdScenarios];
+export const SCENARIOS: readonly Scenario[] = [...householdScenarios, ...issuanceScenarios];
 
 const BOOK_SIZE: Record<DatabaseKind, { full: number; quick: number }> = {
   postgres: { full: 1_600_000, quick: 100_000 },
