@@ -28,7 +28,13 @@ import type {
   VisitRecord,
 } from '../domain/queue';
 import type { PlainDate } from '../domain/shared/plain-date';
-import type { ApplicationFact, DocumentFact } from '../domain/kpi/facts';
+import type {
+  ApplicationFact,
+  ComplaintFact,
+  DocumentFact,
+  SurveyFact,
+  TicketFact,
+} from '../domain/kpi/facts';
 import type { Target } from '../domain/kpi/targets';
 import type { KatoNode } from '../domain/territory/kato-node';
 import type { TerritoryIndex } from '../domain/territory/territory-index';
@@ -399,6 +405,72 @@ export interface IndicatorFactsRepository {
   applications(span: InstantSpan): Promise<ApplicationFact[]>;
   /** Certificates and refusals issued within the span (receipts are not prepared documents of the service). */
   documents(span: InstantSpan): Promise<DocumentFact[]>;
+  /** Queue tickets of the civil days `[from, to)`. */
+  tickets(days: DaySpan): Promise<TicketFact[]>;
+  /** Complaints answered within the span (the indicators count a complaint on its answer day). */
+  complaints(span: InstantSpan): Promise<ComplaintFact[]>;
+  /** Survey answers of the civil days `[from, to)`. */
+  surveys(days: DaySpan): Promise<SurveyFact[]>;
+  /** The drill-down's details of the records behind a figure (R-15), in the order of `ids`. */
+  applicationDetails(ids: readonly string[]): Promise<ApplicationDetail[]>;
+  documentDetails(ids: readonly string[]): Promise<DocumentDetail[]>;
+  ticketDetails(ids: readonly string[]): Promise<TicketDetail[]>;
+  complaintDetails(ids: readonly string[]): Promise<ComplaintDetail[]>;
+}
+
+/** A half-open span of civil days `[from, to)`. */
+export interface DaySpan {
+  readonly from: PlainDate;
+  readonly to: PlainDate;
+}
+
+/** An application behind a figure, as stored: personal data included (the use case masks it). */
+export interface ApplicationDetail {
+  readonly id: string;
+  readonly channel: string;
+  readonly status: string;
+  readonly akimatKato: string | null;
+  readonly pscOfficeId: string | null;
+  readonly applicantIin: string;
+  readonly applicantName: string;
+  readonly receivedAt: string;
+  readonly dueAt: string | null;
+  readonly completedAt: string | null;
+}
+
+export interface DocumentDetail {
+  readonly id: string;
+  readonly number: string;
+  readonly kind: string;
+  readonly status: string;
+  readonly issuer: string;
+  readonly issuerKato: string | null;
+  readonly applicantIin: string | null;
+  readonly issuedAt: string;
+}
+
+export interface TicketDetail {
+  readonly id: string;
+  readonly officeId: string;
+  readonly number: string;
+  readonly day: string;
+  readonly status: string;
+  readonly issuedAt: string;
+  readonly waitMinutes: number | null;
+}
+
+export interface ComplaintDetail {
+  readonly id: string;
+  readonly number: string;
+  readonly kind: string;
+  readonly akimatKato: string | null;
+  readonly pscOfficeId: string | null;
+  readonly complainantIin: string;
+  readonly complainantName: string;
+  readonly registeredAt: string;
+  readonly dueAt: string;
+  readonly answeredAt: string | null;
+  readonly outcome: string | null;
 }
 
 /** A complaint as stored (R-16..R-18). */

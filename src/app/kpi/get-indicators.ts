@@ -7,21 +7,16 @@ import { toCivil } from '../../domain/calendar/civil-time';
 import {
   assess,
   type CountContext,
-  DEFAULT_SERVICE_INFO,
-  type FactSet,
   formatPeriod,
   INDICATOR_CODES,
   INDICATORS,
   type IndicatorCode,
   indicatorValue,
   isIndicatorCode,
-  keyAt,
   type Level,
   LEVELS,
-  type Placement,
   type Rating,
   roundPercent,
-  type ServiceInfoSetting,
   type Tally,
   tallyAt,
   tallyOf,
@@ -30,6 +25,7 @@ import {
 import { checkPeriodNotFuture, parsePeriod, periodRange } from '../../domain/kpi/period';
 import { err, ok, type Result } from '../../domain/shared/result';
 import type { Deps, LocalizedText, UserRecord } from '../ports';
+import { loadFacts } from './load-facts';
 import { readableUnit, type Unit } from './scope';
 
 export interface IndicatorQuery {
@@ -86,30 +82,6 @@ function defaultLevel(unit: Unit): Level {
   return LEVELS[Math.max(0, i - 1)]!;
 }
 
-function within(unit: Unit) {
-  return (f: { readonly place: Placement }) => keyAt(f.place, unit.level) === unit.key;
-}
-
-function restrict(facts: FactSet, unit: Unit): FactSet {
-  if (unit.level === 'country') return facts;
-  const inUnit = within(unit);
-  return {
-    applications: facts.applications?.filter(inUnit),
-    documents: facts.documents?.filter(inUnit),
-    tickets: facts.tickets?.filter(inUnit),
-    complaints: facts.complaints?.filter(inUnit),
-    surveys: facts.surveys?.filter(inUnit),
-    settings: facts.settings?.filter(inUnit),
-  };
-}
-
-/** 3.3 until providers enter their setting: every office that served in the period, with the default. */
-function defaultSettings(facts: FactSet): ServiceInfoSetting[] {
-  const seen = new Map<string, Placement>();
-  for (const a of facts.applications ?? []) if (a.place.office !== null) seen.set(a.place.office, a.place);
-  return [...seen.values()].map((place) => ({ place, ...DEFAULT_SERVICE_INFO }));
-}
-
 export async function getIndicators(
   deps: Deps,
   user: UserRecord,
@@ -138,14 +110,11 @@ export async function getIndicators(
   const range = periodRange(period.value);
   const year = period.value.year;
   const { facts, targets } = await deps.uow.run(async (repos) => {
-    const span = { fromMs: range.fromMs, toMs: range.toMs };
-    const [applications, documents, targets] = await Promise.all([
-      repos.indicatorFacts.applications(span),
-      repos.indicatorFacts.documents(span),
+    const [facts, targets] = await Promise.all([
+      loadFacts(repos, range, unit.value),
       repos.kpiTargets.current([year, year + 1]),
     ]);
-    const all: FactSet = { applications, documents };
-    return { facts: restrict({ ...all, settings: defaultSettings(all) }, unit.value), targets };
+    return { facts, targets };
   });
   const targetOf = (code: IndicatorCode, y: number) =>
     targets.find((t) => t.code === code && t.year === y)?.value ?? null;
@@ -196,7 +165,7 @@ export async function getIndicators(
 }
 
 /** Names for the units shown: a PSC's from the directory, a territory's from KATO. */
-async function namesOf(deps: Deps, units: readonly Unit[]): Promise<Map<string, LocalizedText>> {
+export async function namesOf(deps: Deps, units: readonly Unit[]): Promise<Map<string, LocalizedText>> {
   const out = new Map<string, LocalizedText>();
   const territory = await deps.territory.index();
   const pscIds: string[] = [];

@@ -5,15 +5,45 @@
 import { type Kysely, sql } from 'kysely';
 import type { IndicatorFactsRepository, KpiTargetRepository } from '../../../app/ports';
 import type { RefusalGroundCode } from '../../../domain/applications';
+import type { ComplaintOutcome } from '../../../domain/complaints/complaint';
+import type { SurveyScores, SurveySubject } from '../../../domain/complaints/survey';
 import {
   akimatPlacement,
   type ApplicationFact,
+  type ComplaintFact,
   type DocumentFact,
+  type Placement,
   pscPlacement,
+  type SurveyFact,
+  type TicketFact,
+  UNPLACED,
 } from '../../../domain/kpi/facts';
 import { type IndicatorCode, isIndicatorCode } from '../../../domain/kpi/indicators';
+import type { PlainDate } from '../../../domain/shared/plain-date';
 import { isKatoCode } from '../../../domain/territory/kato-code';
 import type { Database } from '../schema';
+
+const iso = (v: Date | string): string => new Date(v).toISOString();
+const isoOrNull = (v: Date | string | null): string | null => (v === null ? null : iso(v));
+const day = (v: unknown): PlainDate => String(v).slice(0, 10) as PlainDate;
+
+/** An office of the directory as a placement: a rural akimat by its KATO code, a PSC by its id. */
+function officePlacement(id: string | null, kind: string | null, kato: string | null): Placement {
+  if (id === null) return UNPLACED;
+  if (kind === 'rural_akimat') return akimatPlacement(kato);
+  return pscPlacement(id, kato);
+}
+
+/** The office complained about or rated: the akimat by its KATO code, else the PSC. */
+function subjectPlacement(
+  akimatKato: string | null,
+  pscId: string | null,
+  pscKato: string | null,
+): Placement {
+  if (akimatKato !== null) return akimatPlacement(akimatKato.trim());
+  if (pscId !== null) return pscPlacement(pscId, pscKato);
+  return UNPLACED;
+}
 
 const ms = (v: Date | string | null): number | null => (v === null ? null : new Date(v).getTime());
 
@@ -115,6 +145,229 @@ export function indicatorFactsRepository(db: Kysely<Database>): IndicatorFactsRe
           status: r.status as DocumentFact['status'],
         }),
       );
+    },
+
+    async tickets(days) {
+      const rows = await db
+        .selectFrom('queue_tickets as t')
+        .leftJoin('offices as o', 'o.id', 't.office_id')
+        .select(['t.id', 't.office_id', 'o.kind', 'o.kato', 't.day', 't.wait_minutes'])
+        .where('t.day', '>=', days.from)
+        .where('t.day', '<', days.to)
+        .execute();
+      return rows.map(
+        (r): TicketFact => ({
+          id: r.id,
+          place: officePlacement(r.office_id, r.kind, r.kato),
+          day: day(r.day),
+          waitMinutes: r.wait_minutes === null ? null : Number(r.wait_minutes),
+        }),
+      );
+    },
+
+    async complaints(span) {
+      const rows = await db
+        .selectFrom('complaints as c')
+        .leftJoin('offices as o', 'o.id', 'c.subject_psc_office_id')
+        .select([
+          'c.id',
+          'c.subject_akimat_kato',
+          'c.subject_psc_office_id',
+          'o.kato as psc_kato',
+          'c.registered_at',
+          'c.due_at',
+          'c.answered_at',
+          'c.outcome',
+        ])
+        .where('c.answered_at', '>=', new Date(span.fromMs))
+        .where('c.answered_at', '<', new Date(span.toMs))
+        .execute();
+      return rows.map(
+        (r): ComplaintFact => ({
+          id: r.id,
+          place: subjectPlacement(r.subject_akimat_kato, r.subject_psc_office_id, r.psc_kato),
+          registeredMs: ms(r.registered_at)!,
+          dueMs: ms(r.due_at)!,
+          answeredMs: ms(r.answered_at),
+          outcome: (r.outcome as ComplaintOutcome | null) ?? null,
+        }),
+      );
+    },
+
+    async surveys(days) {
+      const rows = await db
+        .selectFrom('surveys as s')
+        .leftJoin('offices as o', 'o.id', 's.office_id')
+        .select([
+          's.subject',
+          's.office_kato',
+          's.office_id',
+          'o.kato as psc_kato',
+          's.answered_on',
+          's.q_2_1',
+          's.q_3_1',
+          's.q_4_3',
+          's.q_4_4',
+          's.q_5_1',
+        ])
+        .where('s.answered_on', '>=', days.from)
+        .where('s.answered_on', '<', days.to)
+        .execute();
+      return rows.map((r): SurveyFact => {
+        const scores: Record<string, number> = {};
+        if (r.q_2_1 !== null) scores['2.1'] = r.q_2_1;
+        if (r.q_3_1 !== null) scores['3.1'] = r.q_3_1;
+        if (r.q_4_3 !== null) scores['4.3'] = r.q_4_3;
+        if (r.q_4_4 !== null) scores['4.4'] = r.q_4_4;
+        if (r.q_5_1 !== null) scores['5.1'] = r.q_5_1;
+        return {
+          place: subjectPlacement(r.office_kato, r.office_id, r.psc_kato),
+          subject: r.subject as SurveySubject,
+          answeredOn: day(r.answered_on),
+          scores: scores as SurveyScores,
+        };
+      });
+    },
+
+    async applicationDetails(ids) {
+      if (ids.length === 0) return [];
+      const rows = await db
+        .selectFrom('applications')
+        .select([
+          'id',
+          'channel',
+          'status',
+          'akimat_kato',
+          'psc_office_id',
+          'applicant_iin',
+          'applicant_name',
+          'received_at',
+          'due_at',
+          sql<string | null>`state->>'completedAt'`.as('completed_at'),
+        ])
+        .where('id', 'in', [...ids])
+        .execute();
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.flatMap((id) => {
+        const r = byId.get(id);
+        if (!r) return [];
+        return [
+          {
+            id: r.id,
+            channel: r.channel,
+            status: r.status,
+            akimatKato: r.akimat_kato,
+            pscOfficeId: r.psc_office_id,
+            applicantIin: r.applicant_iin,
+            applicantName: r.applicant_name,
+            receivedAt: iso(r.received_at),
+            dueAt: isoOrNull(r.due_at),
+            completedAt: isoOrNull(r.completed_at),
+          },
+        ];
+      });
+    },
+
+    async documentDetails(ids) {
+      if (ids.length === 0) return [];
+      const rows = await db
+        .selectFrom('issued_documents as d')
+        .leftJoin('offices as o', 'o.id', 'd.issuer')
+        .select([
+          'd.id',
+          'd.number',
+          'd.kind',
+          'd.status',
+          'd.issuer',
+          'o.kato as issuer_kato',
+          'd.applicant_iin',
+          'd.issued_at',
+        ])
+        .where('d.id', 'in', [...ids])
+        .execute();
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.flatMap((id) => {
+        const r = byId.get(id);
+        if (!r) return [];
+        return [
+          {
+            id: r.id,
+            number: r.number,
+            kind: r.kind,
+            status: r.status,
+            issuer: r.issuer,
+            issuerKato: r.issuer_kato,
+            applicantIin: r.applicant_iin,
+            issuedAt: iso(r.issued_at),
+          },
+        ];
+      });
+    },
+
+    async ticketDetails(ids) {
+      if (ids.length === 0) return [];
+      const rows = await db
+        .selectFrom('queue_tickets')
+        .select(['id', 'office_id', 'number', 'day', 'status', 'issued_at', 'wait_minutes'])
+        .where('id', 'in', [...ids])
+        .execute();
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.flatMap((id) => {
+        const r = byId.get(id);
+        if (!r) return [];
+        return [
+          {
+            id: r.id,
+            officeId: r.office_id,
+            number: r.number,
+            day: day(r.day),
+            status: r.status,
+            issuedAt: iso(r.issued_at),
+            waitMinutes: r.wait_minutes === null ? null : Number(r.wait_minutes),
+          },
+        ];
+      });
+    },
+
+    async complaintDetails(ids) {
+      if (ids.length === 0) return [];
+      const rows = await db
+        .selectFrom('complaints')
+        .select([
+          'id',
+          'number',
+          'kind',
+          'subject_akimat_kato',
+          'subject_psc_office_id',
+          'complainant_iin',
+          'complainant_name',
+          'registered_at',
+          'due_at',
+          'answered_at',
+          'outcome',
+        ])
+        .where('id', 'in', [...ids])
+        .execute();
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.flatMap((id) => {
+        const r = byId.get(id);
+        if (!r) return [];
+        return [
+          {
+            id: r.id,
+            number: r.number,
+            kind: r.kind,
+            akimatKato: r.subject_akimat_kato?.trim() ?? null,
+            pscOfficeId: r.subject_psc_office_id,
+            complainantIin: r.complainant_iin,
+            complainantName: r.complainant_name,
+            registeredAt: iso(r.registered_at),
+            dueAt: iso(r.due_at),
+            answeredAt: isoOrNull(r.answered_at),
+            outcome: r.outcome,
+          },
+        ];
+      });
     },
   };
 }

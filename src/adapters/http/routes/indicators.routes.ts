@@ -5,6 +5,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { getIndicatorRecords, RECORDS_PAGE_MAX } from '../../../app/kpi/get-indicator-records';
 import { getIndicators } from '../../../app/kpi/get-indicators';
 import { listIndicatorTargets } from '../../../app/kpi/list-indicator-targets';
 import { setIndicatorTarget } from '../../../app/kpi/set-indicator-target';
@@ -64,6 +65,92 @@ export const IndicatorTableSchema = z.object({
   rows: z.array(IndicatorRowSchema),
 });
 
+export const IndicatorRecordsQuery = z.object({
+  period: z.string().min(1).max(16).describe('YYYY, YYYY-Qn or YYYY-MM'),
+  /** Checked by the use case (422 KPI.UNKNOWN_INDICATOR). */
+  code: z.string().min(1).max(8),
+  within: z.string().min(1).max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(RECORDS_PAGE_MAX).optional(),
+  offset: z.coerce.number().int().min(0).max(10_000_000).optional(),
+});
+
+const RecordOffice = z.object({ key: z.string().nullable(), name: Localized.nullable() });
+const RecordReason = z.enum([
+  'late',
+  'overdue_pending',
+  'incomplete_documents',
+  'long_wait',
+  'superseded',
+  'justified',
+  'justified_partly',
+  'answered_late',
+  'dissatisfied',
+]);
+const PersonalData = {
+  iin: z
+    .string()
+    .nullable()
+    .describe('Whole only for a reader allowed to read the record (R-14); else masked'),
+  iinMasked: z.boolean(),
+  name: z.string().nullable(),
+};
+const RecordBase = { id: z.string(), office: RecordOffice, reason: RecordReason };
+export const IndicatorRecordSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('application'),
+    ...RecordBase,
+    channel: z.string(),
+    status: z.string(),
+    receivedAt: z.string(),
+    dueAt: z.string().nullable(),
+    completedAt: z.string().nullable(),
+    ...PersonalData,
+  }),
+  z.object({
+    type: z.literal('document'),
+    ...RecordBase,
+    number: z.string(),
+    kind: z.string(),
+    status: z.string(),
+    issuedAt: z.string(),
+    ...PersonalData,
+  }),
+  z.object({
+    type: z.literal('ticket'),
+    ...RecordBase,
+    number: z.string(),
+    day: z.string(),
+    issuedAt: z.string(),
+    waitMinutes: z.number().nullable(),
+  }),
+  z.object({
+    type: z.literal('complaint'),
+    ...RecordBase,
+    number: z.string(),
+    registeredAt: z.string(),
+    dueAt: z.string(),
+    answeredAt: z.string().nullable(),
+    outcome: z.string().nullable(),
+    ...PersonalData,
+  }),
+  z.object({
+    type: z.literal('survey'),
+    ...RecordBase,
+    subject: z.string(),
+    answeredOn: z.string(),
+    score: z.number().nullable(),
+  }),
+]);
+export const IndicatorRecordsResponse = z.object({
+  period: z.string(),
+  code: CodeSchema,
+  within: z.object({ level: LevelSchema, key: z.string(), name: Localized.nullable() }),
+  total: z.number(),
+  offset: z.number(),
+  limit: z.number(),
+  records: z.array(IndicatorRecordSchema),
+});
+
 /** The value's range is the domain's rule (422 KPI.TARGET_OUT_OF_RANGE), not the schema's. */
 export const SetTargetRequest = z.object({
   code: z.string().max(8),
@@ -106,6 +193,27 @@ export async function indicatorsRoutes(app: FastifyInstance, opts: { deps: Deps 
       preHandler: requireUser,
     },
     async (request, reply) => send(reply, await getIndicators(deps, getUser(request), request.query)),
+  );
+
+  r.get(
+    '/api/v1/indicators/records',
+    {
+      schema: {
+        tags,
+        summary:
+          'Drill-down: the records behind a figure of Appendix 3 (R-15), oldest first, a page at a time',
+        description:
+          'For a floor, the records that missed it (late applications, long waits, corrected documents, ' +
+          'applications returned as incomplete, justified complaints not satisfied in time, dissatisfied answers); ' +
+          'for 4.1, the justified complaints. IIN and name only for readers allowed to read the record (R-14), ' +
+          'otherwise the IIN is masked and the name null; survey answers are anonymous.',
+        querystring: IndicatorRecordsQuery,
+        response: { 200: IndicatorRecordsResponse, ...errors },
+      },
+      preHandler: requireUser,
+    },
+    async (request, reply) =>
+      send(reply, await getIndicatorRecords(deps, getUser(request), request.query, request.ip)),
   );
 
   r.get(

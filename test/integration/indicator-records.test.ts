@@ -1,0 +1,199 @@
+/**
+ * Issue 8 (R-15, R-14) on both databases: the drill-down from a figure of Appendix 3 to the records behind it —
+ * late applications (1.1), long waits (1.2), justified complaints (4.1), dissatisfied answers (5.1) — with the
+ * IIN whole only for readers the access policy lets read the record, masked otherwise, and an audit row for every
+ * read of personal data; coded errors for a bad period, a bad indicator, a unit outside the reader's territory.
+ */
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATABASE_KINDS } from '../support/databases';
+import { ApiClient } from '../support/http-client';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+const KENES = '113243000'; // the demo akimat in the demo district 113200000 (oblast 110000000)
+const FAR = '195033000'; // another oblast
+const IIN_LATE = '900101300017';
+const IIN_FAR = '850515400128';
+const IIN_COMPLAINT = '771212300011';
+
+const thisYear = new Date().getUTCFullYear();
+const Y = thisYear;
+const at = (mmdd: string, hhmm = '10:00') => `${Y}-${mmdd}T${hhmm}:00+05:00`;
+
+describe.each(DATABASE_KINDS)('drill-down of the indicators on %s (R-15, R-14)', (kind) => {
+  let server: TestServer;
+  const as: Record<string, ApiClient> = {};
+  const ids: Record<string, string> = {};
+
+  const exec = (q: { execute: (db: never) => Promise<unknown> }) =>
+    q.execute(server.runtime.db.kysely as never);
+
+  async function application(akimat: string, iin: string, name: string, completedAt: string | null) {
+    const id = randomUUID();
+    const state = { completedAt, decision: null };
+    await exec(sql`insert into applications (id, channel, status, applicant_iin, applicant_name, akimat_kato,
+                received_at, due_at, state)
+              values (${id}, 'akimat', ${completedAt ? 'certificate_issued' : 'received'}, ${iin}, ${name},
+                ${akimat}, ${at('03-10')}, ${at('03-10', '18:00')}, ${JSON.stringify(state)}::jsonb)`);
+    return id;
+  }
+
+  async function ticket(office: string, seq: number, wait: number) {
+    await exec(sql`insert into queue_tickets (id, office_id, day, seq, number, status, issued_at, wait_minutes,
+                version)
+              values (${randomUUID()}, ${office}, ${`${Y}-03-11`}, ${seq}, ${`A${String(seq).padStart(3, '0')}`},
+                'done', ${at('03-11', '09:30')}, ${wait}, 1)`);
+  }
+
+  async function complaint(n: number, outcome: string) {
+    const id = randomUUID();
+    await exec(sql`insert into complaints (id, number, kind, channel, status, language, complainant_iin,
+                complainant_name, subject_akimat_kato, text, registered_at, counts_from, due_at, amber_at,
+                review_days, reviewer_level, reviewer_kato, answered_at, outcome, answer_text)
+              values (${id}, ${`C-${Y}-${n}`}, 'service', 'office', 'answered', 'ru', ${IIN_COMPLAINT},
+                'Шағымшы Тестов', ${KENES}, 'Долго ждал', ${at('03-12')}, ${`${Y}-03-12`}, ${at('03-19', '18:00')},
+                ${at('03-17', '18:00')}, 5, 'akimat', ${KENES}, ${at('03-14')}, ${outcome}, 'Ответ')`);
+    return id;
+  }
+
+  async function survey(n: number, politeness: number) {
+    await exec(sql`insert into surveys (id, subject, subject_key, office_kato, answered_on, q_2_1, q_5_1)
+              values (${randomUUID()}, 'application', ${`s-${n}`}, ${KENES}, ${`${Y}-03-15`}, 5, ${politeness})`);
+  }
+
+  beforeAll(async () => {
+    server = await startTestServer({ database: kind });
+    for (const who of ['ministry', 'district', 'oblast', 'director']) {
+      as[who] = new ApiClient(server.url);
+      expect((await as[who].login(who, server.demoPassword)).status).toBe(200);
+    }
+    ids.onTime = await application(KENES, '880202400015', 'Вовремя Вовремяев', at('03-10', '10:30'));
+    ids.late = await application(KENES, IIN_LATE, 'Кешіккен Кешікұлы', at('03-11', '11:00'));
+    ids.pending = await application(KENES, '910303300025', 'Күтуші Күтұлы', null);
+    ids.far = await application(FAR, IIN_FAR, 'Алыс Алысұлы', at('03-12', '09:00'));
+    await ticket('psc-01', 1, 4);
+    await ticket('psc-01', 2, 25);
+    await ticket('akimat-113243000', 1, 12.5);
+    ids.justified = await complaint(1, 'justified_satisfied');
+    await complaint(2, 'not_justified');
+    await survey(1, 5);
+    await survey(2, 2);
+  });
+
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  const records = (who: string, query: string) =>
+    as[who]!.request('GET', `/api/v1/indicators/records?${query}`);
+
+  it('the ministry drills 1.1 down to the late applications of a district, IIN masked and name withheld', async () => {
+    const table = await as.ministry!.request(
+      'GET',
+      `/api/v1/indicators?period=${Y}-03&level=district&within=110000000&code=1.1`,
+    );
+    const district = table.json.rows.find((r: { key: string }) => r.key === '113200000');
+    const v = district.indicators[0].value;
+    expect([v.numerator, v.denominator]).toEqual([1, 3]);
+
+    const r = await records('ministry', `period=${Y}-03&code=1.1&within=113200000`);
+    expect(r.status).toBe(200);
+    expect(r.json.within).toMatchObject({ level: 'district', key: '113200000' });
+    expect(r.json.total).toBe(v.denominator - v.numerator);
+    expect(r.json.records.map((x: { id: string }) => x.id).sort()).toEqual([ids.late, ids.pending].sort());
+    const late = r.json.records.find((x: { id: string }) => x.id === ids.late);
+    expect(late).toMatchObject({
+      type: 'application',
+      reason: 'late',
+      iin: '********0017',
+      iinMasked: true,
+      name: null,
+      office: { key: KENES },
+    });
+    expect(late.office.name).not.toBeNull();
+    expect(r.json.records.find((x: { id: string }) => x.id === ids.pending).reason).toBe('overdue_pending');
+    expect(r.text).not.toContain(IIN_LATE);
+    expect(r.text).not.toContain('Кешіккен');
+  });
+
+  it('the district akim sees the IIN and name of their own records, and the read is audited', async () => {
+    const count = async () =>
+      (
+        await sql<{
+          n: number;
+        }>`select count(*)::int as n from audit_log where action = 'kpi.records.read'`.execute(
+          server.runtime.db.kysely,
+        )
+      ).rows[0]!.n;
+    const before = await count();
+    const r = await records('district', `period=${Y}-03&code=1.1`);
+    expect(r.status).toBe(200);
+    const late = r.json.records.find((x: { id: string }) => x.id === ids.late);
+    expect(late).toMatchObject({ iin: IIN_LATE, iinMasked: false, name: 'Кешіккен Кешікұлы' });
+    expect(await count()).toBe(before + 1);
+    // Pages: one record at a time, same total.
+    const first = await records('district', `period=${Y}-03&code=1.1&limit=1`);
+    const second = await records('district', `period=${Y}-03&code=1.1&limit=1&offset=1`);
+    expect(first.json.total).toBe(2);
+    expect(first.json.records).toHaveLength(1);
+    expect(second.json.records[0].id).not.toBe(first.json.records[0].id);
+  });
+
+  it('1.2 drills down to the long waits; 4.1 to the justified complaints; 5.1 to anonymous answers', async () => {
+    const table = await as.ministry!.request('GET', `/api/v1/indicators?period=${Y}-03&code=1.2`);
+    expect(table.json.total.indicators[0].value).toMatchObject({ numerator: 1, denominator: 3 });
+    const waits = await records('ministry', `period=${Y}-03&code=1.2`);
+    expect(waits.status).toBe(200);
+    expect(waits.json.records.map((x: { waitMinutes: number }) => x.waitMinutes).sort()).toEqual([12.5, 25]);
+    expect(waits.json.records[0]).toMatchObject({ type: 'ticket', reason: 'long_wait' });
+    const own = await records('director', `period=${Y}-03&code=1.2`);
+    expect(own.json.records).toHaveLength(1);
+    expect(own.json.records[0]).toMatchObject({ number: 'A002', waitMinutes: 25, office: { key: 'psc-01' } });
+
+    const complaints = await records('ministry', `period=${Y}-03&code=4.1`);
+    expect(complaints.json.records).toHaveLength(1);
+    expect(complaints.json.records[0]).toMatchObject({
+      type: 'complaint',
+      id: ids.justified,
+      reason: 'justified',
+      iinMasked: true,
+      name: null,
+    });
+    expect(complaints.text).not.toContain(IIN_COMPLAINT);
+    const oblast = await records('oblast', `period=${Y}-03&code=4.1`);
+    expect(oblast.json.records[0]).toMatchObject({ iin: IIN_COMPLAINT, name: 'Шағымшы Тестов' });
+
+    const answers = await records('ministry', `period=${Y}-03&code=5.1`);
+    expect(answers.json.records).toEqual([
+      expect.objectContaining({
+        type: 'survey',
+        reason: 'dissatisfied',
+        score: 2,
+        office: expect.anything(),
+      }),
+    ]);
+    expect(answers.json.records[0]).not.toHaveProperty('iin');
+
+    const setting = await records('ministry', `period=${Y}-03&code=3.3`);
+    expect(setting.json).toMatchObject({ total: 0, records: [] });
+  });
+
+  it('bad period, future period, unknown indicator, bad page are 422; another territory is 403', async () => {
+    const expectCode = async (query: string, status: number, code: string) => {
+      const r = await records('ministry', query);
+      expect(r.status).toBe(status);
+      expect(r.json.error.code).toBe(code);
+    };
+    await expectCode(`period=${Y}-13&code=1.1`, 422, 'KPI.BAD_PERIOD');
+    await expectCode(`period=${thisYear + 1}&code=1.1`, 422, 'KPI.PERIOD_IN_FUTURE');
+    await expectCode(`period=${Y}-03&code=9.9`, 422, 'KPI.UNKNOWN_INDICATOR');
+    await expectCode(`period=${Y}-03`, 422, 'VALIDATION_FAILED');
+    await expectCode(`period=${Y}-03&code=1.1&limit=100000`, 422, 'VALIDATION_FAILED');
+    await expectCode(`period=${Y}-03&code=1.1&within=psc-nonexistent`, 404, 'KPI.UNIT_NOT_FOUND');
+    const other = await records('district', `period=${Y}-03&code=1.1&within=113400000`);
+    expect(other.status).toBe(403);
+    expect(other.json.error.code).toBe('AUTH.FORBIDDEN');
+    expect((await records('director', `period=${Y}-03&code=1.1&within=${KENES}`)).status).toBe(403);
+  });
+});
