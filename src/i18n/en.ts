@@ -1,3 +1,4 @@
+import { complaintsEn } from './complaints-en';
 import { householdEn } from './household-en';
 import type { Catalog } from './kk';
 
@@ -382,6 +383,7 @@ export const en: Catalog = {
   'error.CALENDAR.DATE_OUTSIDE_YEAR': 'The date is not in the year being added.',
   'error.OFFICE.NOT_FOUND': 'Office not found.',
   ...householdEn,
+  ...complaintsEn,
   'verify.intro':
     'Check that a certificate is genuine: enter its number and the holder’s IIN, or upload a photo of its QR code. No sign-in needed.',
   'verify.byNumberHeading': 'By number and IIN',

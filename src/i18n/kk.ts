@@ -1,3 +1,4 @@
+import { complaintsKk } from './complaints-kk';
 import { householdKk } from './household-kk';
 
 /**
@@ -390,6 +391,7 @@ export const kk = {
   'error.CALENDAR.DATE_OUTSIDE_YEAR': 'Күн қосылатын жылға жатпайды.',
   'error.OFFICE.NOT_FOUND': 'Мекеме табылмады.',
   ...householdKk,
+  ...complaintsKk,
   'verify.intro':
     'Анықтаманың түпнұсқалығын тексеріңіз: нөмірі мен иесінің ЖСН-ін енгізіңіз немесе QR-кодтың суретін жүктеңіз. Жүйеге кіру қажет емес.',
   'verify.byNumberHeading': 'Нөмірі мен ЖСН бойынша',

@@ -1,3 +1,4 @@
+import { complaintsRu } from './complaints-ru';
 import { householdRu } from './household-ru';
 import type { Catalog } from './kk';
 
@@ -381,6 +382,7 @@ export const ru: Catalog = {
   'error.CALENDAR.DATE_OUTSIDE_YEAR': 'Дата не относится к добавляемому году.',
   'error.OFFICE.NOT_FOUND': 'Учреждение не найдено.',
   ...householdRu,
+  ...complaintsRu,
   'verify.intro':
     'Проверьте подлинность справки: введите её номер и ИИН владельца или загрузите фото QR-кода. Входить в систему не нужно.',
   'verify.byNumberHeading': 'По номеру и ИИН',

@@ -1,6 +1,6 @@
 /**
- * Routes of the web UI. Public: `/`, `/login`, `/offices`, `/service-info`, `/verify`; signed in: `/home` (one per
- * role), `/calendar` (admin). New pages add a
+ * Routes of the web UI. Public: `/`, `/login`, `/offices`, `/service-info`, `/verify`, `/complaints/status`,
+ * `/survey`; signed in: `/home` (one per role), `/calendar` (admin), the household book, complaints. New pages add a
  * `<Route>` here and set their section's `path` in sections.ts (see docs/ui.md).
  */
 import { type ReactNode, useEffect } from 'react';
@@ -9,6 +9,11 @@ import type { SessionUser } from './api';
 import { Layout } from './layout';
 import { LocaleProvider, useI18n } from './locale';
 import { CalendarPage } from './pages/calendar-page';
+import { ComplaintFormPage } from './pages/complaint-form-page';
+import { ComplaintPage } from './pages/complaint-page';
+import { ComplaintStatusPage } from './pages/complaint-status-page';
+import { ComplaintsListPage } from './pages/complaints-list-page';
+import { FollowupsPage } from './pages/followups-page';
 import { HomePage } from './pages/home-page';
 import { HouseholdBookPage } from './pages/household-book-page';
 import { HouseholdFormPage } from './pages/household-form-page';
@@ -19,6 +24,7 @@ import { LoginPage } from './pages/login-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { OfficesPage } from './pages/offices-page';
 import { ServiceInfoPage } from './pages/service-info-page';
+import { SurveyPage } from './pages/survey-page';
 import { VerifyPage } from './pages/verify-page';
 import { SessionProvider, useSession } from './session';
 
@@ -87,6 +93,28 @@ export function App() {
                 element={<RequireSignIn page={(user) => <HouseholdFormPage user={user} />} />}
               />
             </Route>
+            <Route path="complaints">
+              <Route index element={<RequireSignIn page={(user) => <ComplaintsListPage user={user} />} />} />
+              <Route path="status" element={<ComplaintStatusPage />} />
+              <Route
+                path="new"
+                element={<RequireSignIn page={(user) => <ComplaintFormPage user={user} mode="online" />} />}
+              />
+              <Route
+                path="intake"
+                element={<RequireSignIn page={(user) => <ComplaintFormPage user={user} mode="office" />} />}
+              />
+              <Route path=":id" element={<RequireSignIn page={(user) => <ComplaintPage user={user} />} />} />
+            </Route>
+            <Route
+              path="my-complaints"
+              element={<RequireSignIn page={(user) => <ComplaintsListPage user={user} />} />}
+            />
+            <Route
+              path="followups"
+              element={<RequireSignIn page={(user) => <FollowupsPage user={user} />} />}
+            />
+            <Route path="survey" element={<SurveyPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

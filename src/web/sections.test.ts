@@ -49,15 +49,34 @@ describe('role sections', () => {
   });
 
   // Issue 3, item 5: the directory and the service page are public; the calendar is the admin's.
-  // Issue 5, item 3: so is certificate verification.
+  // Issue 5, item 3: so is certificate verification; issue 7: so is a complaint's status.
   it('offers the public pages to everybody and the calendar to the admin', () => {
-    expect(navigationFor(null).map((i) => i.path)).toEqual(['/', '/service-info', '/offices', '/verify']);
+    expect(navigationFor(null).map((i) => i.path)).toEqual([
+      '/',
+      '/service-info',
+      '/offices',
+      '/verify',
+      '/complaints/status',
+    ]);
     expect(navigationFor('admin').map((i) => i.path)).toEqual([
       '/home',
       '/calendar',
       '/offices',
       '/service-info',
       '/verify',
+      '/complaints/status',
     ]);
+  });
+
+  // Issue 7 (R-16..R-19): who files, reviews and follows up complaints.
+  it('offers complaints to their reviewers, intake to the counters, follow-ups to the directors', () => {
+    const paths = (role: Parameters<typeof navigationFor>[0]) => navigationFor(role).map((i) => i.path);
+    expect(paths('citizen')).toContain('/my-complaints');
+    expect(paths('district_akim')).toEqual(expect.arrayContaining(['/complaints', '/followups']));
+    expect(paths('psc_operator')).toContain('/complaints/intake');
+    expect(paths('psc_operator')).not.toContain('/complaints');
+    expect(paths('psc_director')).toEqual(
+      expect.arrayContaining(['/complaints', '/complaints/intake', '/followups']),
+    );
   });
 });

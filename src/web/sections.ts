@@ -16,6 +16,9 @@ export const SECTION_IDS = [
   'hand-over',
   'complaints',
   'my-complaints',
+  'complaint-intake',
+  'complaint-status',
+  'followups',
   'indicators',
   'targets',
   'audit-log',
@@ -47,8 +50,11 @@ export const SECTIONS: Readonly<Record<SectionId, Section>> = {
   'akimat-inbox': { id: 'akimat-inbox', path: null, actions: ['application.akimat.decide'] },
   'psc-intake': { id: 'psc-intake', path: null, actions: ['application.psc.intake'] },
   'hand-over': { id: 'hand-over', path: null, actions: ['application.psc.handover'] },
-  complaints: { id: 'complaints', path: null, actions: ['complaint.review', 'complaint.read'] },
-  'my-complaints': { id: 'my-complaints', path: null, actions: [] },
+  complaints: { id: 'complaints', path: '/complaints', actions: ['complaint.review'] },
+  'my-complaints': { id: 'my-complaints', path: '/my-complaints', actions: ['complaint.online.create'] },
+  'complaint-intake': { id: 'complaint-intake', path: '/complaints/intake', actions: ['complaint.intake'] },
+  'complaint-status': { id: 'complaint-status', path: '/complaints/status', actions: [] },
+  followups: { id: 'followups', path: '/followups', actions: ['followup.read'] },
   indicators: { id: 'indicators', path: null, actions: ['kpi.read'] },
   targets: { id: 'targets', path: null, actions: ['kpi.targets.write'] },
   'audit-log': { id: 'audit-log', path: null, actions: ['audit.read'] },
@@ -63,11 +69,11 @@ export const SECTIONS: Readonly<Record<SectionId, Section>> = {
 
 /** Each role's tasks, in the order its home page lists them. */
 export const ROLE_SECTIONS: Readonly<Record<Role, readonly SectionId[]>> = {
-  akimat_officer: ['queue', 'counter', 'household-book', 'akimat-inbox', 'complaints'],
-  psc_operator: ['queue', 'psc-intake', 'hand-over'],
-  psc_director: ['complaints', 'indicators', 'queue'],
-  district_akim: ['complaints', 'indicators', 'household-book'],
-  oblast_akim: ['complaints', 'indicators', 'household-book'],
+  akimat_officer: ['queue', 'counter', 'household-book', 'akimat-inbox', 'complaints', 'complaint-intake'],
+  psc_operator: ['queue', 'psc-intake', 'hand-over', 'complaint-intake'],
+  psc_director: ['complaints', 'complaint-intake', 'followups', 'indicators', 'queue'],
+  district_akim: ['complaints', 'followups', 'indicators', 'household-book'],
+  oblast_akim: ['complaints', 'followups', 'indicators', 'household-book'],
   ministry_analyst: ['indicators', 'targets', 'offices'],
   admin: ['users', 'calendar', 'offices'],
   auditor: ['audit-log'],
@@ -75,7 +81,12 @@ export const ROLE_SECTIONS: Readonly<Record<Role, readonly SectionId[]>> = {
 };
 
 /** Pages anyone can open without signing in; the landing page links to those that exist. */
-export const PUBLIC_SECTIONS: readonly SectionId[] = ['service-info', 'offices', 'verify'];
+export const PUBLIC_SECTIONS: readonly SectionId[] = [
+  'service-info',
+  'offices',
+  'verify',
+  'complaint-status',
+];
 
 export const sectionTitleKey = (id: SectionId): MessageKey => `section.${id}.title`;
 export const sectionDescriptionKey = (id: SectionId): MessageKey => `section.${id}.description`;

@@ -170,6 +170,29 @@ describe.each(DATABASE_KINDS)('complaints on %s (R-16..R-19, R-24)', (database) 
     clock.set('2026-11-25T10:00:00+05:00');
   });
 
+  it('the PSC operator who accepted a paper complaint reads and prints its talon (R-18)', async () => {
+    const psc = await as('psc');
+    const r = await psc.request(
+      'POST',
+      '/api/v1/complaints',
+      complaint({
+        kind: 'service',
+        applicationId: pscAppId,
+        complainant: { iin: IIN, name: 'Асқар Нұрланұлы' },
+      }),
+    );
+    expect(r.status, r.text).toBe(201);
+    expect(r.json.complaint.reviewer.level).toBe('psc');
+    // The operator reviews nothing, yet sees the complaint accepted and its talon.
+    expect((await psc.request('GET', `/api/v1/complaints/${r.json.complaint.id}`)).status).toBe(200);
+    const pdf = await fetch(`${server.url}/api/v1/complaints/${r.json.complaint.id}/talon.pdf?lang=ru`, {
+      headers: { cookie: psc.cookieHeader() },
+    });
+    expect(pdf.status).toBe(200);
+    // Not other complaints: the citizen's online one stays closed to them.
+    expect((await psc.request('GET', `/api/v1/complaints/${id}`)).status).toBe(403);
+  });
+
   it('online out of hours counts from the next working day', async () => {
     clock.set('2026-11-28T23:00:00+05:00'); // Saturday night
     const citizen = await as('citizen');

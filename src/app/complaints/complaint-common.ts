@@ -8,8 +8,13 @@ import { type Err, err } from '../../domain/shared/result';
 import { toActor } from '../auth/user-view';
 import type { ComplaintRecord, Deps, LocalizedText, Office, Repositories, UserRecord } from '../ports';
 
-/** may this user read the complaint (the complainant, the addressee, or an official over its territory)? */
+/**
+ * R-14: may this user read the complaint (the complainant, the addressee, an official over its territory, or the
+ * official who accepted it)?
+ */
 export function checkComplaintRead(user: UserRecord, c: ComplaintRecord): Err | undefined {
+  // the official who accepted it at the counter shows and prints its talon, whoever reviews it.
+  if (c.acceptedBy !== null && c.acceptedBy === user.id) return undefined;
   const d = decide(toActor(user), 'complaint.read', {
     kato: c.reviewer.kato ?? c.subject.akimatKato,
     officeId: c.reviewer.pscOfficeId ?? c.subject.pscOfficeId,
@@ -62,6 +67,8 @@ export interface ComplaintView {
   readonly registeredAt: string;
   readonly countsFrom: string;
   readonly dueAt: string;
+  /** the review term in working days the deadline was computed with (shown on the talon). */
+  readonly reviewDays: number;
   readonly flag: DeadlineFlag;
   readonly reviewer: Addressee & {
     readonly officeId: string | null;
@@ -92,6 +99,7 @@ export function complaintView(c: ComplaintRecord, now: Date, office?: Office): C
     registeredAt: c.registeredAt.toISOString(),
     countsFrom: c.countsFrom,
     dueAt: c.dueAt.toISOString(),
+    reviewDays: c.reviewDays,
     flag: deadlineFlag(c.status, now.getTime(), c.amberAt.getTime(), c.dueAt.getTime()),
     reviewer: { ...c.reviewer, officeId: c.reviewerOfficeId, officeName: office?.name ?? null },
     acceptedByName: c.acceptedByName,
