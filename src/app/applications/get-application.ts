@@ -32,9 +32,14 @@ export async function getApplication(
     if (no) return no;
     const events = await repos.applications.events(id);
     const documents = await repos.documents.ofApplication(id);
+    // who acted, by name — a handful of distinct users per application.
+    const names = new Map<string, string | null>();
+    for (const actorId of new Set(events.map((e) => e.actorId))) {
+      names.set(actorId, (await repos.users.findById(actorId))?.displayName ?? null);
+    }
     return ok({
       application: toView(app, moment(deps).ms),
-      events: events.map(toEventView),
+      events: events.map((e) => toEventView(e, names.get(e.actorId) ?? null)),
       documents: documents.map(toDocumentView),
     });
   });

@@ -104,7 +104,8 @@ export function toView(a: Application, nowMs: number): ApplicationView {
 }
 
 /** Events as the API shows them: every hand-off with time, person and office (R-13). */
-export function toEventView(e: ApplicationEvent) {
+/** An event row; `actorName` is the acting user's display name (R-13: who), null when unknown. */
+export function toEventView(e: ApplicationEvent, actorName: string | null = null) {
   return {
     seq: e.seq,
     action: e.action,
@@ -113,6 +114,7 @@ export function toEventView(e: ApplicationEvent) {
     at: e.at,
     actorId: e.actorId,
     actorRole: e.actorRole,
+    actorName,
     officeId: e.officeId,
   };
 }

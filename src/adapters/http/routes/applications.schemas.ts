@@ -104,6 +104,7 @@ export const EventViewSchema = z.object({
   at: z.string(),
   actorId: z.string(),
   actorRole: z.string(),
+  actorName: z.string().nullable().describe("The acting user's display name (R-13: who)"),
   officeId: z.string().nullable(),
 });
 
