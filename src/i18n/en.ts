@@ -1,5 +1,6 @@
 import { complaintsEn } from './complaints-en';
 import { householdEn } from './household-en';
+import { serviceEn } from './service-en';
 import type { Catalog } from './kk';
 
 /** English catalogue (third UI language): typed as `Catalog`, so a missing or an extra key fails the type check. */
@@ -384,6 +385,7 @@ export const en: Catalog = {
   'error.OFFICE.NOT_FOUND': 'Office not found.',
   ...householdEn,
   ...complaintsEn,
+  ...serviceEn,
   'verify.intro':
     'Check that a certificate is genuine: enter its number and the holder’s IIN, or upload a photo of its QR code. No sign-in needed.',
   'verify.byNumberHeading': 'By number and IIN',

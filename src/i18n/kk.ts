@@ -1,5 +1,6 @@
 import { complaintsKk } from './complaints-kk';
 import { householdKk } from './household-kk';
+import { serviceKk } from './service-kk';
 
 /**
  * The Kazakh catalogue is the source of the message keys (kk is the default UI language, DESIGN.md):
@@ -392,6 +393,7 @@ export const kk = {
   'error.OFFICE.NOT_FOUND': 'Мекеме табылмады.',
   ...householdKk,
   ...complaintsKk,
+  ...serviceKk,
   'verify.intro':
     'Анықтаманың түпнұсқалығын тексеріңіз: нөмірі мен иесінің ЖСН-ін енгізіңіз немесе QR-кодтың суретін жүктеңіз. Жүйеге кіру қажет емес.',
   'verify.byNumberHeading': 'Нөмірі мен ЖСН бойынша',

@@ -1,5 +1,6 @@
 import { complaintsRu } from './complaints-ru';
 import { householdRu } from './household-ru';
+import { serviceRu } from './service-ru';
 import type { Catalog } from './kk';
 
 /** Russian catalogue: typed as `Catalog`, so a missing or an extra key fails the type check. */
@@ -383,6 +384,7 @@ export const ru: Catalog = {
   'error.OFFICE.NOT_FOUND': 'Учреждение не найдено.',
   ...householdRu,
   ...complaintsRu,
+  ...serviceRu,
   'verify.intro':
     'Проверьте подлинность справки: введите её номер и ИИН владельца или загрузите фото QR-кода. Входить в систему не нужно.',
   'verify.byNumberHeading': 'По номеру и ИИН',

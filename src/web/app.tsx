@@ -1,6 +1,8 @@
 /**
  * Routes of the web UI. Public: `/`, `/login`, `/offices`, `/service-info`, `/verify`, `/complaints/status`,
- * `/survey`; signed in: `/home` (one per role), `/calendar` (admin), the household book, complaints. New pages add a
+ * `/survey`; signed in: `/home` (one per role), `/calendar` (admin), the household book, complaints, and the
+ * service (`/counter`, `/akimat-inbox`, `/psc-intake`, `/hand-over`, `/apply-online`, `/my-applications`,
+ * `/applications`, `/applications/:id`). New pages add a
  * `<Route>` here and set their section's `path` in sections.ts (see docs/ui.md).
  */
 import { type ReactNode, useEffect } from 'react';
@@ -8,12 +10,18 @@ import { Navigate, Route, Routes, useLocation } from 'react-router';
 import type { SessionUser } from './api';
 import { Layout } from './layout';
 import { LocaleProvider, useI18n } from './locale';
+import { AkimatInboxPage } from './pages/akimat-inbox-page';
+import { ApplicationPage } from './pages/application-page';
+import { ApplicationsPage } from './pages/applications-page';
+import { ApplyOnlinePage } from './pages/apply-online-page';
 import { CalendarPage } from './pages/calendar-page';
 import { ComplaintFormPage } from './pages/complaint-form-page';
 import { ComplaintPage } from './pages/complaint-page';
 import { ComplaintStatusPage } from './pages/complaint-status-page';
 import { ComplaintsListPage } from './pages/complaints-list-page';
 import { FollowupsPage } from './pages/followups-page';
+import { CounterPage } from './pages/counter-page';
+import { HandOverPage } from './pages/hand-over-page';
 import { HomePage } from './pages/home-page';
 import { HouseholdBookPage } from './pages/household-book-page';
 import { HouseholdFormPage } from './pages/household-form-page';
@@ -23,6 +31,7 @@ import { LandingPage } from './pages/landing-page';
 import { LoginPage } from './pages/login-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { OfficesPage } from './pages/offices-page';
+import { PscIntakePage } from './pages/psc-intake-page';
 import { ServiceInfoPage } from './pages/service-info-page';
 import { SurveyPage } from './pages/survey-page';
 import { VerifyPage } from './pages/verify-page';
@@ -115,6 +124,34 @@ export function App() {
               element={<RequireSignIn page={(user) => <FollowupsPage user={user} />} />}
             />
             <Route path="survey" element={<SurveyPage />} />
+            <Route path="counter" element={<RequireSignIn page={(user) => <CounterPage user={user} />} />} />
+            <Route
+              path="akimat-inbox"
+              element={<RequireSignIn page={(user) => <AkimatInboxPage user={user} />} />}
+            />
+            <Route
+              path="psc-intake"
+              element={<RequireSignIn page={(user) => <PscIntakePage user={user} />} />}
+            />
+            <Route
+              path="hand-over"
+              element={<RequireSignIn page={(user) => <HandOverPage user={user} />} />}
+            />
+            <Route
+              path="apply-online"
+              element={<RequireSignIn page={(user) => <ApplyOnlinePage user={user} />} />}
+            />
+            <Route
+              path="my-applications"
+              element={<RequireSignIn page={(user) => <ApplicationsPage user={user} own />} />}
+            />
+            <Route path="applications">
+              <Route index element={<RequireSignIn page={(user) => <ApplicationsPage user={user} />} />} />
+              <Route
+                path=":id"
+                element={<RequireSignIn page={(user) => <ApplicationPage user={user} />} />}
+              />
+            </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -29,6 +29,7 @@ export const SECTION_IDS = [
   'service-info',
   'apply-online',
   'my-applications',
+  'applications',
 ] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
 
@@ -45,11 +46,11 @@ export interface Section {
 
 export const SECTIONS: Readonly<Record<SectionId, Section>> = {
   queue: { id: 'queue', path: null, actions: ['queue.operate', 'queue.supervise'] },
-  counter: { id: 'counter', path: null, actions: ['application.akimat.decide'] },
+  counter: { id: 'counter', path: '/counter', actions: ['application.akimat.decide'] },
   'household-book': { id: 'household-book', path: '/household-book', actions: ['household.read'] },
-  'akimat-inbox': { id: 'akimat-inbox', path: null, actions: ['application.akimat.decide'] },
-  'psc-intake': { id: 'psc-intake', path: null, actions: ['application.psc.intake'] },
-  'hand-over': { id: 'hand-over', path: null, actions: ['application.psc.handover'] },
+  'akimat-inbox': { id: 'akimat-inbox', path: '/akimat-inbox', actions: ['application.akimat.decide'] },
+  'psc-intake': { id: 'psc-intake', path: '/psc-intake', actions: ['application.psc.intake'] },
+  'hand-over': { id: 'hand-over', path: '/hand-over', actions: ['application.psc.handover'] },
   complaints: { id: 'complaints', path: '/complaints', actions: ['complaint.review'] },
   'my-complaints': { id: 'my-complaints', path: '/my-complaints', actions: ['complaint.online.create'] },
   'complaint-intake': { id: 'complaint-intake', path: '/complaints/intake', actions: ['complaint.intake'] },
@@ -63,17 +64,30 @@ export const SECTIONS: Readonly<Record<SectionId, Section>> = {
   offices: { id: 'offices', path: '/offices', actions: [] },
   verify: { id: 'verify', path: '/verify', actions: [] },
   'service-info': { id: 'service-info', path: '/service-info', actions: [] },
-  'apply-online': { id: 'apply-online', path: null, actions: ['application.online.create'] },
-  'my-applications': { id: 'my-applications', path: null, actions: ['application.online.create'] },
+  'apply-online': { id: 'apply-online', path: '/apply-online', actions: ['application.online.create'] },
+  'my-applications': {
+    id: 'my-applications',
+    path: '/my-applications',
+    actions: ['application.online.create'],
+  },
+  applications: { id: 'applications', path: '/applications', actions: ['application.read'] },
 };
 
 /** Each role's tasks, in the order its home page lists them. */
 export const ROLE_SECTIONS: Readonly<Record<Role, readonly SectionId[]>> = {
-  akimat_officer: ['queue', 'counter', 'household-book', 'akimat-inbox', 'complaints', 'complaint-intake'],
-  psc_operator: ['queue', 'psc-intake', 'hand-over', 'complaint-intake'],
-  psc_director: ['complaints', 'complaint-intake', 'followups', 'indicators', 'queue'],
-  district_akim: ['complaints', 'followups', 'indicators', 'household-book'],
-  oblast_akim: ['complaints', 'followups', 'indicators', 'household-book'],
+  akimat_officer: [
+    'queue',
+    'counter',
+    'household-book',
+    'akimat-inbox',
+    'applications',
+    'complaints',
+    'complaint-intake',
+  ],
+  psc_operator: ['queue', 'psc-intake', 'hand-over', 'applications', 'complaint-intake'],
+  psc_director: ['applications', 'complaints', 'complaint-intake', 'followups', 'indicators', 'queue'],
+  district_akim: ['complaints', 'followups', 'indicators', 'household-book', 'applications'],
+  oblast_akim: ['complaints', 'followups', 'indicators', 'household-book', 'applications'],
   ministry_analyst: ['indicators', 'targets', 'offices'],
   admin: ['users', 'calendar', 'offices'],
   auditor: ['audit-log'],
