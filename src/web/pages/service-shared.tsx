@@ -315,7 +315,7 @@ export function ApplicationsTable({
               {a.documentNumber ? (
                 <>
                   {a.outcome ? `${t(`service.outcome.${a.outcome}`)} ` : ''}
-                  <span className="hb-mono">{a.documentNumber}</span>
+                  <span className="svc-number">{a.documentNumber}</span>
                 </>
               ) : (
                 '—'
