@@ -99,7 +99,9 @@ function toUnicodeCMap(glyphs: readonly number[], unicode: ReadonlyMap<number, n
   );
 }
 
-export const hex4 = (n: number) => n.toString(16).padStart(4, '0');
+/** Four hex digits; the glyph ids of DejaVu Sans (~6,000) come from a table. */
+const HEX4 = Array.from({ length: 0x2000 }, (_, n) => n.toString(16).padStart(4, '0'));
+export const hex4 = (n: number) => HEX4[n] ?? n.toString(16).padStart(4, '0');
 
 function utf16Hex(cp: number): string {
   if (cp < 0x10000) return hex4(cp);

@@ -466,10 +466,13 @@ function stampBox(flow: Flow, label: string, x: number, y: number): void {
 function qrSquares(flow: Flow, text: string, x: number, y: number): void {
   const { size, data } = qrcode.create([{ data: text, mode: 'byte' }], { errorCorrectionLevel: 'M' }).modules;
   const module = QR_SIZE / (size + 2 * QR_QUIET);
-  const parts: string[] = [`${BLACK} rg`];
-  const m = num(module);
+  // In module units, rows counted from the top: the operators stay short integers.
+  const origin = PAGE_HEIGHT - y - QR_SIZE;
+  const parts: string[] = [
+    `q ${BLACK} rg ${module.toFixed(4)} 0 0 ${module.toFixed(4)} ${num(x)} ${num(origin)} cm`,
+  ];
+  const top = size + 2 * QR_QUIET - QR_QUIET - 1;
   for (let row = 0; row < size; row++) {
-    const top = PAGE_HEIGHT - (y + (row + QR_QUIET + 1) * module);
     let col = 0;
     while (col < size) {
       if (data[row * size + col] !== 1) {
@@ -478,11 +481,9 @@ function qrSquares(flow: Flow, text: string, x: number, y: number): void {
       }
       const start = col;
       while (col < size && data[row * size + col] === 1) col++;
-      parts.push(
-        `${num(x + (start + QR_QUIET) * module)} ${num(top)} ${num((col - start) * module)} ${m} re`,
-      );
+      parts.push(`${start + QR_QUIET} ${top - row} ${col - start} 1 re`);
     }
   }
-  parts.push('f');
+  parts.push('f Q');
   flow.ops.push(parts.join('\n'));
 }
