@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrintableDocument } from '../../domain/certificates/documents';
 import { createPdfRenderer, type PdfRenderer } from './pdf-renderer';
+import { createPdfmakeRenderer } from './pdfmake-renderer';
 import { KAZAKH_LETTERS, longTableDocument, SAMPLE_QR_TEXT, sampleCertificate } from './sample-documents';
 
 /** Whether a command-line tool runs here (poppler-utils and zbar-tools are Debian packages, not npm). */
@@ -121,6 +122,70 @@ describe('createPdfRenderer', () => {
     it('falls back to the whole font for letters outside the subset', async () => {
       const text = pdfText(await renderer.render(withSections([{ paragraphs: ['Ωμέγα ქართული Հայերեն'] }])));
       expect(text).toContain('Ωμέγα ქართული Հայերեն');
+    });
+
+    it('runs long paragraphs over pages, numbering every page of the document', async () => {
+      const sentence = 'Шаруашылық кітабындағы жазба бойынша мал мен құс басы есепке алынды. ';
+      const paragraphs = Array.from({ length: 40 }, (_, i) => `${i + 1}. ${sentence.repeat(4)}`);
+      const pdf = await renderer.render(withSections([{ title: 'Жазбалар', paragraphs }]));
+      const pages = pageCount(pdf);
+      expect(pages).toBeGreaterThan(1);
+      const text = pdfText(pdf)
+        .split('\f')
+        .filter((page) => page.trim() !== '');
+      expect(text).toHaveLength(pages);
+      text.forEach((page, i) => {
+        expect(page).toContain(`№ 195243-2026-000042 · ${i + 1} / ${pages}`);
+      });
+      // pdftotext may read the page number in among the lines; without it every paragraph is whole.
+      const all = squeeze(text.join('').replace(/№ 195243-2026-000042 · \d+ \/ \d+/gu, ''));
+      for (const paragraph of paragraphs) expect(all).toContain(squeeze(paragraph));
+      // The closing (signature, QR) is printed once, on the last page.
+      expect(text.at(-1)).toContain('Н. Ө. Жұмабекұлы');
+    });
+
+    it('prints a one-page document without page numbers', async () => {
+      const text = pdfText(await renderer.render(sampleCertificate('ru')));
+      expect(text).not.toMatch(/ · 1 \/ /);
+    });
+
+    it('embeds only the glyphs a fallback document uses, and only for that document', async () => {
+      const fallback = await renderer.render(withSections([{ paragraphs: ['Ωμέγα ქართული'] }]));
+      const plain = await renderer.render(sampleCertificate('kk'));
+      expect(fallback.toString('latin1')).toContain('+DejaVuSans');
+      expect(fallback.toString('latin1')).toMatch(/\/BaseFont \/QOSFL/);
+      expect(plain.toString('latin1')).not.toMatch(/\/BaseFont \/QOSFL/);
+      // The subset document after a fallback one is unchanged: the fallback never leaks into the prepared fonts.
+      expect(pdfText(plain)).toContain('Әбдіғалиева Гүлнұр Құрманғазықызы');
+      expect(pdfText(fallback)).toContain('Ωμέγα ქართული');
+      // Kazakh letters beside the foreign ones still print in the fallback font.
+      expect(pdfText(fallback)).toContain('АНЫҚТАМА');
+    });
+
+    it('states the title, subject and language of the document', async () => {
+      const pdf = await renderer.render(sampleCertificate('kk'));
+      const raw = pdf.toString('latin1');
+      expect(raw).toContain('/Lang (kk)');
+      const info = execFileSync('pdfinfo', [save(pdf)], { encoding: 'utf8' });
+      expect(info).toMatch(/Title:\s+АНЫҚТАМА № 195243-2026-000042/);
+      expect(info).toMatch(/Subject:\s+жеке қосалқы шаруашылықтың болуы туралы/);
+      expect(info).toMatch(/Pages:\s+1/);
+    });
+
+    it('draws the QR code as vector squares, not as an image', async () => {
+      const raw = (await renderer.render(sampleCertificate('kk'))).toString('latin1');
+      expect(raw).not.toContain('/Subtype /Image');
+    });
+
+    it('prints the same text as the pdfmake reference layout', async () => {
+      const reference = await createPdfmakeRenderer();
+      for (const language of ['kk', 'ru'] as const) {
+        const doc = sampleCertificate(language);
+        const [lean, pdfmake] = await Promise.all([renderer.render(doc), reference.render(doc)]);
+        expect(pageCount(lean)).toBe(pageCount(pdfmake));
+        const words = (pdf: Buffer) => pdfText(pdf).split(/\s+/u).filter(Boolean).sort();
+        expect(words(lean)).toEqual(words(pdfmake));
+      }
     });
 
     it('breaks a word too long for its column instead of losing it', async () => {
