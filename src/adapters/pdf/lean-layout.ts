@@ -324,7 +324,7 @@ function dataTable(flow: Flow, table: DocumentTable): void {
     const style = indented.has(r) ? mutedCell : cell;
     const cells = table.columns.map((_, c) => {
       const inset = indented.has(r) && c === 0 ? INDENT : 0;
-      return { inset, lines: wrap(row[c] ?? '', style, widths[c]! - 2 * padX - inset) };
+      return { inset, lines: wrap(breakLongWords(row[c] ?? ''), style, widths[c]! - 2 * padX - inset) };
     });
     const height = Math.max(...cells.map((c) => c.lines.length)) * flow.lineHeight(style) + 2 * padY + grid;
     if (flow.y + height > BOTTOM) {
@@ -346,34 +346,47 @@ function dataTable(flow: Flow, table: DocumentTable): void {
 }
 
 /**
- * The first column names the row and takes what the others leave; the others are as wide as their widest text,
- * shrunk (not below their longest word, itself capped) when together they would take more than 60 % of the page.
+ * The first column names the row and takes what the others leave; the others size to their text. As pdfmake sizes
+ * a star column beside auto columns: when every column fits at its widest, the autos get that; otherwise every
+ * column gets its longest word and the autos share what is left in proportion to how much wider their text is.
  */
 function columnWidths(table: DocumentTable, header: TextStyle, cell: TextStyle, padX: number): number[] {
-  const natural: number[] = [];
-  const minimal: number[] = [];
-  const longestCap = measure('M'.repeat(16), cell);
+  const extra = 2 * padX + 0.5;
+  const min: number[] = [];
+  const max: number[] = [];
   table.columns.forEach((column, c) => {
-    if (c === 0) return;
     let widest = measure(column, header);
     let word = longestWord(column, header);
     for (const row of table.rows) {
-      const text = row[c] ?? '';
+      const text = breakLongWords(row[c] ?? '');
       widest = Math.max(widest, measure(text, cell));
       word = Math.max(word, longestWord(text, cell));
     }
-    natural[c] = widest + 2 * padX + 0.5;
-    minimal[c] = Math.min(word, longestCap) + 2 * padX + 0.5;
+    min[c] = word + extra;
+    max[c] = widest + extra;
   });
-  const autos = natural.slice(1);
-  const total = autos.reduce((s, w) => s + w, 0);
-  const budget = 0.6 * CONTENT_WIDTH;
+  const autos = table.columns.map((_, c) => c).slice(1);
+  const starMin = min[0]!;
+  const minTotal = starMin + autos.reduce((s, c) => s + min[c]!, 0);
+  const maxTotal = max[0]! + autos.reduce((s, c) => s + max[c]!, 0);
   const widths = [0];
-  for (let c = 1; c < table.columns.length; c++) {
-    widths[c] = total > budget ? Math.max(minimal[c]!, (natural[c]! * budget) / total) : natural[c]!;
+  for (const c of autos) {
+    if (minTotal >= CONTENT_WIDTH) widths[c] = min[c]!;
+    else if (maxTotal <= CONTENT_WIDTH) widths[c] = max[c]!;
+    else widths[c] = min[c]! + ((max[c]! - min[c]!) * (CONTENT_WIDTH - minTotal)) / (maxTotal - minTotal);
   }
   widths[0] = CONTENT_WIDTH - widths.reduce((s, w) => s + w, 0);
   return widths;
+}
+
+const LONG_WORD = /[^\s\u200b]{25,}/gu;
+
+/**
+ * A column is at least as wide as its longest unbreakable word, so one long URL or e-mail address in a cell would
+ * squeeze the others to nothing. Such words get zero-width break opportunities every 16 characters.
+ */
+function breakLongWords(text: string): string {
+  return text.replace(LONG_WORD, (word) => (word.match(/.{1,16}/gsu) ?? [word]).join('\u200b'));
 }
 
 /**
