@@ -1,4 +1,3 @@
-import qrcode from 'qrcode';
 import type {
   DocumentField,
   DocumentSection,
@@ -6,6 +5,7 @@ import type {
   PrintableDocument,
 } from '../../domain/certificates/documents';
 import { num } from './pdf-writer';
+import { qrMatrix } from './qr-matrix';
 import { type LayoutFont, longestWord, measure, singleLine, type TextStyle, wrap } from './text-layout';
 
 /**
@@ -474,10 +474,10 @@ function stampBox(flow: Flow, label: string, x: number, y: number): void {
 
 /**
  * The QR code as filled rectangles, one per run of dark modules in a row: sharp at any zoom and resolution, and
- * no image to encode. Symbol as qr.ts makes it: byte mode, error correction M (survives a fold or a stamp).
+ * no image to encode. The symbol is the one qr.ts draws (qr-matrix.ts).
  */
 function qrSquares(flow: Flow, text: string, x: number, y: number): void {
-  const { size, data } = qrcode.create([{ data: text, mode: 'byte' }], { errorCorrectionLevel: 'M' }).modules;
+  const { size, data } = qrMatrix(text);
   const module = QR_SIZE / (size + 2 * QR_QUIET);
   // In module units, rows counted from the top: the operators stay short integers.
   const origin = PAGE_HEIGHT - y - QR_SIZE;

@@ -27,7 +27,7 @@ declare module 'pdfmake' {
 declare module 'qrcode' {
   interface QrSymbol {
     readonly version: number;
-    readonly modules: { readonly size: number; readonly data: Uint8Array };
+    readonly modules: { readonly size: number; readonly data: Uint8Array; readonly reservedBit: Uint8Array };
   }
   type QrSegment = { readonly data: string; readonly mode: 'byte' | 'alphanumeric' | 'numeric' };
   function create(
