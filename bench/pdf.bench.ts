@@ -200,13 +200,13 @@ export async function runPdfBench(options: PdfBenchOptions = {}): Promise<PdfBen
 function report(result: PdfBenchResult): string {
   const row = (name: string, s: PdfLatency | undefined) =>
     s
-      ? `${name.padEnd(34)}${[s.p50, s.p95, s.p99, s.mean, s.cpuP50, s.cpuMean]
+      ? `${name.padEnd(40)}${[s.p50, s.p95, s.p99, s.mean, s.cpuP50, s.cpuMean]
           .map((x) => x.toFixed(2).padStart(9))
           .join('')}${String(Math.round(s.bytes / 1024)).padStart(8)} KB`
-      : `${name.padEnd(34)}  (not run)`;
+      : `${name.padEnd(40)}  (not run)`;
   return [
     `certificate PDF, ${result.iterations} renders each after ${result.warmup} warm-up, interleaved`,
-    `${''.padEnd(34)}${['p50', 'p95', 'p99', 'mean'].map((h) => `${h} ms`.padStart(9)).join('')}` +
+    `${''.padEnd(40)}${['p50', 'p95', 'p99', 'mean'].map((h) => `${h} ms`.padStart(9)).join('')}` +
       `${['cpu p50', 'cpu mean'].map((h) => h.padStart(9)).join('')}    size`,
     row('direct writer (server)', result.writer),
     row('pdfmake, DejaVu subset (reference)', result.pdfmake),
