@@ -3,8 +3,10 @@
  * late applications (1.1), long waits (1.2), justified complaints (4.1), dissatisfied answers (5.1) — with the
  * IIN whole only for readers the access policy lets read the record, masked otherwise, and an audit row for every
  * read of personal data; coded errors for a bad period, a bad indicator, a unit outside the reader's territory.
+ * And the exports of the Appendix 3 table: XLSX (opened with exceljs, cells checked) and CSV, in kk and ru.
  */
 import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS } from '../support/databases';
@@ -19,6 +21,7 @@ const IIN_COMPLAINT = '771212300011';
 
 const thisYear = new Date().getUTCFullYear();
 const Y = thisYear;
+const codes = ['1.1', '1.2', '2.1', '2.2', '3.1', '3.2', '3.3', '4.1', '4.2', '4.3', '4.4', '5.1'];
 const at = (mmdd: string, hhmm = '10:00') => `${Y}-${mmdd}T${hhmm}:00+05:00`;
 
 describe.each(DATABASE_KINDS)('drill-down of the indicators on %s (R-15, R-14)', (kind) => {
@@ -195,5 +198,76 @@ describe.each(DATABASE_KINDS)('drill-down of the indicators on %s (R-15, R-14)',
     expect(other.status).toBe(403);
     expect(other.json.error.code).toBe('AUTH.FORBIDDEN');
     expect((await records('director', `period=${Y}-03&code=1.1&within=${KENES}`)).status).toBe(403);
+  });
+
+  it('exports the Appendix 3 table as XLSX (kk, ru) with the figures of the API', async () => {
+    const download = async (query: string) => {
+      const res = await fetch(`${server.url}/api/v1/indicators/export?${query}`, {
+        headers: { cookie: as.ministry!.cookieHeader() },
+      });
+      return res;
+    };
+    const kk = await download(`period=${Y}-03&level=district&within=110000000&format=xlsx&lang=kk`);
+    expect(kk.status).toBe(200);
+    expect(kk.headers.get('content-type')).toContain('spreadsheetml');
+    expect(kk.headers.get('content-disposition')).toContain(`indicators-110000000-${Y}-03-kk.xlsx`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await kk.arrayBuffer()) as unknown as ExcelJS.Buffer);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.name).toBe('Кесте');
+    expect(sheet.getCell('A1').value).toBe('Кесте. Тиімділік және сапалық көрсеткіштерінің мәні');
+    const header = sheet.getRow(6).values as unknown[];
+    expect(header.slice(1)).toEqual([
+      '№',
+      'Сапа және қол жетімділік көрсеткіштері',
+      'Көрсеткіштің нормативтік мәні',
+      'Көрсеткіштің келесі жылдағы нысаналы мәні',
+      'Көрсеткіштің есепті жылдағы ағымдағы мәні',
+    ]);
+    const rowOf = (code: string) => {
+      for (let i = 7; i <= sheet.rowCount; i++)
+        if (sheet.getCell(i, 1).value === code) return sheet.getRow(i);
+      throw new Error(`no row ${code}`);
+    };
+    expect(sheet.getCell(7, 2).value).toBe('Уақытылылығы');
+    // The oblast: 1.1 is 1 on time of 3 → 33.3 %; 1.2 one short wait of 3 → 33.3 %; 2.1 no answer below 4.
+    expect(rowOf('1.1').getCell(3).value).toBe(100);
+    expect(rowOf('1.1').getCell(5).value).toBe(33.3);
+    expect(rowOf('3.3').getCell(3).value).toBe('40-50');
+    expect(rowOf('5.1').getCell(5).value).toBe(50);
+    expect(rowOf('4.2').getCell(5).value).toBe(100);
+    const units = book.worksheets[1]!;
+    expect(units.getRow(1).values).toEqual([undefined, 'Коды', 'Атауы', ...codes]);
+    expect(units.getCell(2, 1).value).toBe('110000000');
+    expect(units.getCell(3, 1).value).toBe('113200000');
+
+    const ru = await download(`period=${Y - 1}-06&format=xlsx&lang=ru`);
+    const ruBook = new ExcelJS.Workbook();
+    await ruBook.xlsx.load(Buffer.from(await ru.arrayBuffer()) as unknown as ExcelJS.Buffer);
+    const ruSheet = ruBook.worksheets[0]!;
+    expect(ruSheet.name).toBe('Таблица');
+    expect(ruSheet.getCell(6, 5).value).toBe('Текущее значение показателя в отчетном году');
+    expect(ruSheet.getCell(7, 2).value).toBe('Своевременность');
+    // A period with no data: words, never 100 %.
+    expect(ruSheet.getCell(8, 5).value).toBe('нет данных');
+
+    const csv = await download(`period=${Y}-03&within=113200000&format=csv&lang=ru`);
+    expect(csv.status).toBe(200);
+    const text = await csv.text();
+    const lines = text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toContain('Нормативное значение показателя');
+    expect(lines).toContain(
+      `${Y}-03;район;113200000;${lines[1]!.split(';')[3]};1.1;Доля (%) случаев предоставления услуги в установленный срок с момента сдачи документов;100;;33.3;1;3;ниже норматива`,
+    );
+    expect(text).not.toContain(IIN_LATE);
+
+    const denied = await as.district!.request('GET', `/api/v1/indicators/export?period=${Y}-03&within=KZ`);
+    expect(denied.status).toBe(403);
+    const future = await download(`period=${thisYear + 1}&format=csv`);
+    expect(future.status).toBe(422);
+    expect((await future.json()).error.code).toBe('KPI.PERIOD_IN_FUTURE');
   });
 });

@@ -271,3 +271,25 @@ export const INDICATORS: Readonly<Record<IndicatorCode, IndicatorDefinition>> = 
 
 /** The wait limit of indicator 1.2, as worded in the Appendix (it is also R-8's limit). */
 export const QUEUE_WAIT_LIMIT_MINUTES = 10;
+
+/**
+ * The Appendix's table heading and its four columns, as the seed (kk) and the standard's Russian edition word
+ * them: the indicator, its normative value, the target value for the next year, the current value in the
+ * reporting year (R-15).
+ */
+export const APPENDIX_TABLE = {
+  title: {
+    kk: 'Кесте. Тиімділік және сапалық көрсеткіштерінің мәні',
+    ru: 'Таблица. Значения показателей качества и эффективности',
+  },
+  indicator: { kk: 'Сапа және қол жетімділік көрсеткіштері', ru: 'Показатели качества и доступности' },
+  normative: { kk: 'Көрсеткіштің нормативтік мәні', ru: 'Нормативное значение показателя' },
+  targetNextYear: {
+    kk: 'Көрсеткіштің келесі жылдағы нысаналы мәні',
+    ru: 'Целевое значение показателя в последующем году',
+  },
+  current: {
+    kk: 'Көрсеткіштің есепті жылдағы ағымдағы мәні',
+    ru: 'Текущее значение показателя в отчетном году',
+  },
+} as const satisfies Record<string, LocalizedText>;

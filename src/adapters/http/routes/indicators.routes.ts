@@ -2,6 +2,7 @@
  * Issue 8 (R-15): the indicators of Appendix 3 for a period and a level, inside the unit a reader may see; the
  * ministry's targets (§19) with their history. Every route calls one use case; errors are mapped in errors.ts.
  */
+import { PassThrough } from 'node:stream';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -12,6 +13,7 @@ import { setIndicatorTarget } from '../../../app/kpi/set-indicator-target';
 import type { Deps } from '../../../app/ports';
 import { INDICATOR_CODES, LEVELS } from '../../../domain/kpi';
 import type { Result } from '../../../domain/shared/result';
+import { writeIndicatorsCsv, writeIndicatorsXlsx } from '../../files/indicators-file';
 import { ErrorResponse } from '../common.schemas';
 import { sendError } from '../errors';
 import { getUser, requireUser } from '../session';
@@ -193,6 +195,44 @@ export async function indicatorsRoutes(app: FastifyInstance, opts: { deps: Deps 
       preHandler: requireUser,
     },
     async (request, reply) => send(reply, await getIndicators(deps, getUser(request), request.query)),
+  );
+
+  r.get(
+    '/api/v1/indicators/export',
+    {
+      schema: {
+        tags,
+        summary: 'The Appendix 3 table as XLSX or CSV, headed in Kazakh or Russian (R-15)',
+        description:
+          'The same table as GET /api/v1/indicators (same query, same access): the unit looked at in the ' +
+          "Appendix's layout, and one row per unit of the level.",
+        querystring: IndicatorsQuery.omit({ code: true }).extend({
+          format: z.enum(['xlsx', 'csv']).default('xlsx'),
+          lang: z.enum(['kk', 'ru']).default('kk'),
+        }),
+      },
+      preHandler: requireUser,
+    },
+    async (request, reply) => {
+      const { format, lang, ...query } = request.query;
+      const table = await getIndicators(deps, getUser(request), query);
+      if (!table.ok) return sendError(reply, table.error);
+      const out = new PassThrough();
+      const write = format === 'csv' ? writeIndicatorsCsv : writeIndicatorsXlsx;
+      write(table.value, lang, out).catch((error: unknown) => {
+        request.log.error({ err: { message: (error as Error).message } }, 'indicator export failed');
+        out.destroy(error as Error);
+      });
+      const name = `indicators-${table.value.within.key}-${table.value.period}-${lang}.${format}`;
+      return reply
+        .type(
+          format === 'csv'
+            ? 'text/csv; charset=utf-8'
+            : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        )
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .send(out);
+    },
   );
 
   r.get(
