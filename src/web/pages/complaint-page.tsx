@@ -369,20 +369,24 @@ export function ComplaintPage({ user }: { user: SessionUser }) {
   const [saved, setSaved] = useState<string | null>(null);
   const savedRef = useRef<HTMLParagraphElement>(null);
 
-  const reload = useCallback(() => {
-    let cancelled = false;
-    api
-      .get<{ complaint: ComplaintView; events: ComplaintEventView[] }>(
-        `/api/v1/complaints/${encodeURIComponent(id)}`,
-      )
-      .then(
-        (r) => !cancelled && setLoad({ status: 'ready', complaint: r.complaint, events: r.events }),
-        (e: unknown) => !cancelled && setLoad({ status: 'error', code: codeOf(e) }),
-      );
-    return () => {
-      cancelled = true;
-    };
-  }, [api, id]);
+  /** After an action the complaint may have left the reader's reach (forwarded away): keep what the action gave. */
+  const reload = useCallback(
+    (afterAction = false) => {
+      let cancelled = false;
+      api
+        .get<{ complaint: ComplaintView; events: ComplaintEventView[] }>(
+          `/api/v1/complaints/${encodeURIComponent(id)}`,
+        )
+        .then(
+          (r) => !cancelled && setLoad({ status: 'ready', complaint: r.complaint, events: r.events }),
+          (e: unknown) => !cancelled && !afterAction && setLoad({ status: 'error', code: codeOf(e) }),
+        );
+      return () => {
+        cancelled = true;
+      };
+    },
+    [api, id],
+  );
 
   useEffect(() => reload(), [reload]);
 
@@ -523,9 +527,10 @@ export function ComplaintPage({ user }: { user: SessionUser }) {
       {reviewer ? (
         <Review
           c={c}
-          onChanged={(_next, status) => {
+          onChanged={(next, status) => {
             setSaved(status);
-            reload();
+            setLoad((current) => (current.status === 'ready' ? { ...current, complaint: next } : current));
+            reload(true);
           }}
         />
       ) : null}

@@ -89,39 +89,44 @@ export function ComplaintsListPage({ user }: { user: SessionUser }) {
         </p>
       ) : null}
       {rows.length > 0 ? (
-        <table className="table complaints-table">
-          <caption className="visually-hidden">{t('complaints.list.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('complaints.field.number')}</th>
-              <th scope="col">{t('complaints.field.kind')}</th>
-              {citizen ? null : <th scope="col">{t('complaints.field.complainant')}</th>}
-              <th scope="col">{t('complaints.field.registeredAt')}</th>
-              <th scope="col">{t('complaints.field.dueAt')}</th>
-              <th scope="col">{t('complaints.field.flag')}</th>
-              <th scope="col">{t('complaints.field.status')}</th>
-              <th scope="col">{t('complaints.field.reviewer')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((c) => (
-              <tr key={c.id} className={`complaints-table__row complaints-table__row--${c.flag}`}>
-                <th scope="row" data-label={t('complaints.field.number')}>
-                  <Link to={`/complaints/${c.id}`}>{c.number}</Link>
-                </th>
-                <td data-label={t('complaints.field.kind')}>{t(`complaints.kind.${c.kind}`)}</td>
-                {citizen ? null : <td data-label={t('complaints.field.complainant')}>{c.complainantName}</td>}
-                <td data-label={t('complaints.field.registeredAt')}>{date(c.registeredAt)}</td>
-                <td data-label={t('complaints.field.dueAt')}>{date(c.dueAt)}</td>
-                <td data-label={t('complaints.field.flag')}>
-                  <FlagBadge flag={c.flag} />
-                </td>
-                <td data-label={t('complaints.field.status')}>{t(statusKey(c.status))}</td>
-                <td data-label={t('complaints.field.reviewer')}>{t(levelKey(c.reviewer.level))}</td>
+        // A wide table scrolls inside its own region, never the page (WCAG 1.4.10); on phones rows become cards.
+        <section className="table-scroll" aria-labelledby={`${id}-caption`}>
+          <table className="table complaints-table">
+            <caption id={`${id}-caption`} className="visually-hidden">
+              {t('complaints.list.caption')}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('complaints.field.number')}</th>
+                <th scope="col">{t('complaints.field.kind')}</th>
+                {citizen ? null : <th scope="col">{t('complaints.field.complainant')}</th>}
+                <th scope="col">{t('complaints.field.registeredAt')}</th>
+                <th scope="col">{t('complaints.field.dueAt')}</th>
+                <th scope="col">{t('complaints.field.status')}</th>
+                <th scope="col">{t('complaints.field.reviewer')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((c) => (
+                <tr key={c.id} className={`complaints-table__row complaints-table__row--${c.flag}`}>
+                  <th scope="row" data-label={t('complaints.field.number')}>
+                    <Link to={`/complaints/${c.id}`}>{c.number}</Link>
+                  </th>
+                  <td data-label={t('complaints.field.kind')}>{t(`complaints.kind.${c.kind}`)}</td>
+                  {citizen ? null : (
+                    <td data-label={t('complaints.field.complainant')}>{c.complainantName}</td>
+                  )}
+                  <td data-label={t('complaints.field.registeredAt')}>{date(c.registeredAt)}</td>
+                  <td data-label={t('complaints.field.dueAt')}>
+                    <span className="complaints-table__due">{date(c.dueAt)}</span> <FlagBadge flag={c.flag} />
+                  </td>
+                  <td data-label={t('complaints.field.status')}>{t(statusKey(c.status))}</td>
+                  <td data-label={t('complaints.field.reviewer')}>{t(levelKey(c.reviewer.level))}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
       ) : null}
     </Page>
   );
