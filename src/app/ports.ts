@@ -351,6 +351,19 @@ export interface QueueRepository {
   visitRecords(officeId: string, from: PlainDate, to: PlainDate): Promise<VisitRecord[]>;
   /** Whether an application with this id exists (a ticket links to the application the visit led to). */
   applicationExists(id: string): Promise<boolean>;
+  /**
+   * The public figure of the directory (issue 6 item 2), one row per office that has any ticket: how many wait on
+   * `today`, and the median measured wait (nearest rank, as `percentile` of domain/queue) of the days `from`..`today`.
+   */
+  waitSummaries(officeIds: readonly string[], from: PlainDate, today: PlainDate): Promise<QueueWaitSummary[]>;
+}
+
+export interface QueueWaitSummary {
+  readonly officeId: string;
+  readonly waitingNow: number;
+  readonly typicalWaitMinutes: number | null;
+  /** How many measured waits the median is taken over. */
+  readonly measuredWaits: number;
 }
 
 /** What the display boards hear (issue 6 item 2): a ticket moved. No personal data, only numbers. */

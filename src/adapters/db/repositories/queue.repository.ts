@@ -202,6 +202,33 @@ export function queueRepository(db: Kysely<Database>): QueueRepository {
       const row = await db.selectFrom('applications').select('id').where('id', '=', id).executeTakeFirst();
       return row !== undefined;
     },
+    async waitSummaries(officeIds, from, today) {
+      if (officeIds.length === 0) return [];
+      // percentile_disc is the nearest-rank percentile: always a wait somebody had, as domain/queue's `percentile`.
+      const rows = await db
+        .selectFrom('queue_tickets')
+        .select((eb) => [
+          'office_id',
+          sql<string>`count(*) filter (where ${eb.ref('day')} = ${today} and ${eb.ref('status')} in ('issued', 'transferred'))`.as(
+            'waiting',
+          ),
+          sql<string | null>`percentile_disc(0.5) within group (order by ${eb.ref('wait_minutes')})`.as(
+            'median',
+          ),
+          sql<string>`count(${eb.ref('wait_minutes')})`.as('measured'),
+        ])
+        .where('office_id', 'in', [...officeIds])
+        .where('day', '>=', from)
+        .where('day', '<=', today)
+        .groupBy('office_id')
+        .execute();
+      return rows.map((r) => ({
+        officeId: r.office_id,
+        waitingNow: Number(r.waiting),
+        typicalWaitMinutes: num(r.median),
+        measuredWaits: Number(r.measured),
+      }));
+    },
     async visitRecords(officeId, from, to) {
       const rows = await db
         .selectFrom('queue_tickets')

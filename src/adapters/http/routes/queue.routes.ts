@@ -11,6 +11,7 @@ import { actOnTicket } from '../../../app/queue/act-on-ticket';
 import { callNext } from '../../../app/queue/call-next';
 import { closeOfficeQueue, closeQueues } from '../../../app/queue/close-queues';
 import { openDesk } from '../../../app/queue/open-desk';
+import { queueSummaries } from '../../../app/queue/queue-summary';
 import { deskView, queueAlerts, queueBoard, queueStatisticsOf } from '../../../app/queue/queue-views';
 import { takeTicket } from '../../../app/queue/take-ticket';
 import type { Deps, QueueFeedEvent } from '../../../app/ports';
@@ -156,6 +157,32 @@ export const ClosedResponse = z.object({
   ),
 });
 
+export const SummaryQuery = z.object({
+  /** Comma-separated office ids, as the directory shows them (at most 100). */
+  offices: z
+    .string()
+    .max(6600)
+    .transform((s) => s.split(',').filter((x) => x !== ''))
+    .pipe(
+      z
+        .array(z.string().regex(/^[\w-]{1,64}$/))
+        .min(1)
+        .max(100),
+    ),
+});
+export const SummaryResponse = z.object({
+  day: z.string(),
+  days: z.number(),
+  offices: z.array(
+    z.object({
+      officeId: z.string(),
+      waitingNow: z.number(),
+      typicalWaitMinutes: z.number().nullable(),
+      measuredWaits: z.number(),
+    }),
+  ),
+});
+
 const errors = {
   401: ErrorResponse,
   403: ErrorResponse,
@@ -202,6 +229,20 @@ export async function queueRoutes(app: FastifyInstance, opts: { deps: Deps }) {
       if (!board.ok) return sendError(reply, board.error);
       return board.value;
     },
+  );
+
+  r.get(
+    '/api/v1/queue/summary',
+    {
+      schema: {
+        tags: ['queue'],
+        summary:
+          'Public: per office, the people waiting now and the typical (median) wait of the last 30 days (R-8, R-20)',
+        querystring: SummaryQuery,
+        response: { 200: SummaryResponse, 422: ErrorResponse },
+      },
+    },
+    async (request) => queueSummaries(deps, request.query.offices),
   );
 
   r.post(
