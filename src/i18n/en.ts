@@ -1,6 +1,7 @@
 import { complaintsEn } from './complaints-en';
 import { householdEn } from './household-en';
 import { serviceEn } from './service-en';
+import { queueEn } from './queue-en';
 import type { Catalog } from './kk';
 
 /** English catalogue (third UI language): typed as `Catalog`, so a missing or an extra key fails the type check. */
@@ -386,6 +387,7 @@ export const en: Catalog = {
   ...householdEn,
   ...complaintsEn,
   ...serviceEn,
+  ...queueEn,
   'verify.intro':
     'Check that a certificate is genuine: enter its number and the holder’s IIN, or upload a photo of its QR code. No sign-in needed.',
   'verify.byNumberHeading': 'By number and IIN',

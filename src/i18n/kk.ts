@@ -1,6 +1,7 @@
 import { complaintsKk } from './complaints-kk';
 import { householdKk } from './household-kk';
 import { serviceKk } from './service-kk';
+import { queueKk } from './queue-kk';
 
 /**
  * The Kazakh catalogue is the source of the message keys (kk is the default UI language, DESIGN.md):
@@ -394,6 +395,7 @@ export const kk = {
   ...householdKk,
   ...complaintsKk,
   ...serviceKk,
+  ...queueKk,
   'verify.intro':
     'Анықтаманың түпнұсқалығын тексеріңіз: нөмірі мен иесінің ЖСН-ін енгізіңіз немесе QR-кодтың суретін жүктеңіз. Жүйеге кіру қажет емес.',
   'verify.byNumberHeading': 'Нөмірі мен ЖСН бойынша',

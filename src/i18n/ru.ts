@@ -1,6 +1,7 @@
 import { complaintsRu } from './complaints-ru';
 import { householdRu } from './household-ru';
 import { serviceRu } from './service-ru';
+import { queueRu } from './queue-ru';
 import type { Catalog } from './kk';
 
 /** Russian catalogue: typed as `Catalog`, so a missing or an extra key fails the type check. */
@@ -385,6 +386,7 @@ export const ru: Catalog = {
   ...householdRu,
   ...complaintsRu,
   ...serviceRu,
+  ...queueRu,
   'verify.intro':
     'Проверьте подлинность справки: введите её номер и ИИН владельца или загрузите фото QR-кода. Входить в систему не нужно.',
   'verify.byNumberHeading': 'По номеру и ИИН',

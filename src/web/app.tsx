@@ -1,8 +1,9 @@
 /**
  * Routes of the web UI. Public: `/`, `/login`, `/offices`, `/service-info`, `/verify`, `/complaints/status`,
- * `/survey`; signed in: `/home` (one per role), `/calendar` (admin), the household book, complaints, and the
- * service (`/counter`, `/akimat-inbox`, `/psc-intake`, `/hand-over`, `/apply-online`, `/my-applications`,
- * `/applications`, `/applications/:id`). New pages add a
+ * `/survey`, `/queue/kiosk/:officeId`, `/queue/board/:officeId`; signed in: `/home` (one per role), `/calendar`
+ * (admin), the household book, complaints, the service (`/counter`, `/akimat-inbox`, `/psc-intake`, `/hand-over`,
+ * `/apply-online`, `/my-applications`, `/applications`, `/applications/:id`), and `/queue` (operator's console or
+ * director's screen). New pages add a
  * `<Route>` here and set their section's `path` in sections.ts (see docs/ui.md).
  */
 import { type ReactNode, useEffect } from 'react';
@@ -32,6 +33,9 @@ import { LoginPage } from './pages/login-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { OfficesPage } from './pages/offices-page';
 import { PscIntakePage } from './pages/psc-intake-page';
+import { QueueBoardPage } from './pages/queue-board-page';
+import { QueueKioskPage } from './pages/queue-kiosk-page';
+import { QueuePage } from './pages/queue-page';
 import { ServiceInfoPage } from './pages/service-info-page';
 import { SurveyPage } from './pages/survey-page';
 import { VerifyPage } from './pages/verify-page';
@@ -82,6 +86,11 @@ export function App() {
             <Route path="offices" element={<OfficesPage />} />
             <Route path="service-info" element={<ServiceInfoPage />} />
             <Route path="verify" element={<VerifyPage />} />
+            <Route path="queue">
+              <Route index element={<RequireSignIn page={(user) => <QueuePage user={user} />} />} />
+              <Route path="kiosk/:officeId" element={<QueueKioskPage />} />
+              <Route path="board/:officeId" element={<QueueBoardPage />} />
+            </Route>
             <Route
               path="calendar"
               element={<RequireSignIn page={(user) => <CalendarPage user={user} />} />}

@@ -45,7 +45,7 @@ export interface Section {
 }
 
 export const SECTIONS: Readonly<Record<SectionId, Section>> = {
-  queue: { id: 'queue', path: null, actions: ['queue.operate', 'queue.supervise'] },
+  queue: { id: 'queue', path: '/queue', actions: ['queue.operate', 'queue.supervise'] },
   counter: { id: 'counter', path: '/counter', actions: ['application.akimat.decide'] },
   'household-book': { id: 'household-book', path: '/household-book', actions: ['household.read'] },
   'akimat-inbox': { id: 'akimat-inbox', path: '/akimat-inbox', actions: ['application.akimat.decide'] },

@@ -6,7 +6,7 @@
  * the page heading while the person is still typing.
  */
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { Locale } from '../../i18n';
 import { ApiError } from '../api';
 import { useI18n } from '../locale';
@@ -23,8 +23,13 @@ import {
   type TerritoryNode,
   telHref,
 } from '../reference';
+import { minutesText, type QueueSummary } from '../queue';
 import { sectionTitleKey } from '../sections';
 import { useSession } from '../session';
+import '../queue.css';
+
+/** Offices that serve applicants in a walk-in queue (issue 6): PSCs and rural akimats. */
+const QUEUE_KINDS: readonly OfficeKind[] = ['psc', 'rural_akimat'];
 
 const PAGE_SIZE = 20;
 const SEARCH_DELAY_MS = 350;
@@ -135,6 +140,29 @@ export function OfficesPage() {
       cancelled = true;
     };
   }, [api, filters, page]);
+
+  // Issue 6: "waiting now / typical wait" of the offices shown, from the public queue summary.
+  const [queues, setQueues] = useState<ReadonlyMap<string, QueueSummary>>(new Map());
+  const shownQueueIds =
+    load.status === 'ready'
+      ? load.answer.offices
+          .filter((o) => QUEUE_KINDS.includes(o.kind))
+          .map((o) => o.id)
+          .join(',')
+      : '';
+  useEffect(() => {
+    if (!shownQueueIds) return;
+    let cancelled = false;
+    api
+      .get<{ offices: QueueSummary[] }>(`/api/v1/queue/summary?offices=${encodeURIComponent(shownQueueIds)}`)
+      .then(
+        (r) => !cancelled && setQueues(new Map(r.offices.map((q) => [q.officeId, q]))),
+        () => undefined, // the directory stays useful without the figure
+      );
+    return () => {
+      cancelled = true;
+    };
+  }, [api, shownQueueIds]);
 
   const sortedOblasts = useMemo(() => sortByName(oblasts, locale), [oblasts, locale]);
   const sortedDistricts = useMemo(() => sortByName(districts, locale), [districts, locale]);
@@ -277,7 +305,7 @@ export function OfficesPage() {
             <p className="note-plain">{t('offices.timeNote')}</p>
             <ul className="office-list">
               {answer.offices.map((office) => (
-                <OfficeCard key={office.id} office={office} locale={locale} />
+                <OfficeCard key={office.id} office={office} locale={locale} queue={queues.get(office.id)} />
               ))}
             </ul>
           </>
@@ -310,7 +338,15 @@ export function OfficesPage() {
   );
 }
 
-function OfficeCard({ office, locale }: { office: Office; locale: Locale }) {
+function OfficeCard({
+  office,
+  locale,
+  queue,
+}: {
+  office: Office;
+  locale: Locale;
+  queue: QueueSummary | undefined;
+}) {
   const { t } = useI18n();
   const open = office.hours.openNow;
   return (
@@ -334,6 +370,25 @@ function OfficeCard({ office, locale }: { office: Office; locale: Locale }) {
           <dt>{t('offices.hoursToday')}</dt>
           <dd className="office__hours">{hoursText(office.hours.today, t)}</dd>
         </div>
+        {queue ? (
+          <div className="office__queue">
+            <dt>{t('offices.queue.waitingNow')}</dt>
+            <dd>
+              {t('offices.queue.people', { count: queue.waitingNow })}
+              <Link to={`/queue/board/${encodeURIComponent(office.id)}`}>{t('offices.queue.board')}</Link>
+            </dd>
+          </div>
+        ) : null}
+        {queue ? (
+          <div className="office__queue">
+            <dt>{t('offices.queue.typicalWait')}</dt>
+            <dd>
+              {queue.typicalWaitMinutes === null
+                ? t('offices.queue.noData')
+                : t('queue.minutes', { minutes: minutesText(locale, queue.typicalWaitMinutes) })}
+            </dd>
+          </div>
+        ) : null}
         {office.address ? (
           <div>
             <dt>{t('offices.address')}</dt>
