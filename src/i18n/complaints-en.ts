@@ -127,6 +127,7 @@ export const complaintsEn: ComplaintsCatalog = {
   'complaints.outcome.justified_satisfied': 'Justified and satisfied',
   'complaints.outcome.justified_partly': 'Justified and partly satisfied',
   'complaints.outcome.not_justified': 'Not justified',
+  'complaints.survey.service': 'Rate the service',
   'complaints.survey.link': 'Rate how the complaint was handled',
   'complaints.review.heading': 'Review',
   'complaints.review.take': 'Take under review',

@@ -129,6 +129,7 @@ export const complaintsKk = {
   'complaints.outcome.justified_satisfied': 'Шағым негізді деп танылды және қанағаттандырылды',
   'complaints.outcome.justified_partly': 'Шағым негізді деп танылды және ішінара қанағаттандырылды',
   'complaints.outcome.not_justified': 'Шағым негізсіз деп танылды',
+  'complaints.survey.service': 'Қызметті бағалаңыз',
   'complaints.survey.link': 'Шағымның қаралуын бағалаңыз',
   'complaints.review.heading': 'Шағымды қарау',
   'complaints.review.take': 'Қарауға алу',

@@ -128,6 +128,7 @@ export const complaintsRu: ComplaintsCatalog = {
   'complaints.outcome.justified_satisfied': 'Жалоба признана обоснованной и удовлетворена',
   'complaints.outcome.justified_partly': 'Жалоба признана обоснованной и удовлетворена частично',
   'complaints.outcome.not_justified': 'Жалоба признана необоснованной',
+  'complaints.survey.service': 'Оцените оказанную услугу',
   'complaints.survey.link': 'Оцените рассмотрение жалобы',
   'complaints.review.heading': 'Рассмотрение жалобы',
   'complaints.review.take': 'Принять к рассмотрению',

@@ -179,6 +179,14 @@ export function surveyTargetOf(params: URLSearchParams): SurveyTarget {
 /** R-19: the questions a survey asks, each one an indicator of Appendix 3. */
 export const surveyQuestions = (subject: SurveySubject): readonly SurveyIndicator[] => SURVEY_FORMS[subject];
 
+/** R-19: the survey after a service opens once the application is finished (as the server checks). */
+export const SURVEY_OPEN_STATUSES: ReadonlySet<string> = new Set([
+  'certificate_issued',
+  'refused',
+  'handed_over',
+  'refused_at_intake',
+]);
+
 /** The status page's address for a complaint (the talon's link and QR). */
 export function statusPath(number: string): string {
   return `/complaints/status?number=${encodeURIComponent(number)}`;

@@ -311,6 +311,20 @@ describe.skipIf(!hasChromium)('complaint review and the counter survey in Chromi
 
   it('the counter tablet takes one visitor’s rating and clears itself for the next (kk)', async () => {
     const t = (key: Parameters<typeof translate>[1]) => translate('kk', key);
+    // The applicant's own application page links the complaint form and the service survey.
+    const own = await newContext(DESKTOP);
+    const mine = await own.newPage();
+    await signIn(mine, 'kk', 'citizen');
+    await mine.goto(`/applications/${applicationId}`);
+    await mine.getByRole('link', { name: t('complaints.survey.service') }).click();
+    await mine.waitForURL(`**/survey?application=${applicationId}`);
+    expect(await mine.getByLabel(t('survey.reference.application')).inputValue()).toBe(applicationId);
+    await mine.goBack();
+    await mine.getByRole('link', { name: t('complaints.list.new'), exact: true }).click();
+    await mine.waitForURL(`**/complaints/new?application=${applicationId}`);
+    await expect.poll(() => mine.locator('#cf-applicationId').inputValue()).toBe(applicationId);
+    await own.close();
+
     const context = await newContext(TABLET);
     const page = await context.newPage();
     await page.goto(`/survey?mode=tablet&application=${applicationId}`);

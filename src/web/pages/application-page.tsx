@@ -17,6 +17,7 @@ import {
   fieldIssuesOf,
   iinIssue,
 } from '../applications';
+import { SURVEY_OPEN_STATUSES } from '../complaints';
 import { useI18n } from '../locale';
 import { Page } from '../page';
 import { roleKey } from '../sections';
@@ -230,6 +231,19 @@ export function ApplicationPage({ user }: { user: SessionUser }) {
           </tbody>
         </table>
       </section>
+      {user.role === 'citizen' ? (
+        // Issue 7 (R-16, R-19): the applicant may complain about this application and rate the finished service.
+        <p className="hb-actions">
+          <Link className="button button--secondary" to={`/complaints/new?application=${a.id}`}>
+            {t('complaints.list.new')}
+          </Link>
+          {SURVEY_OPEN_STATUSES.has(a.status) ? (
+            <Link className="button button--secondary" to={`/survey?application=${a.id}`}>
+              {t('complaints.survey.service')}
+            </Link>
+          ) : null}
+        </p>
+      ) : null}
     </Page>
   );
 }
