@@ -209,6 +209,9 @@ export function SendToAkimat({ applicationId, onSent }: { applicationId: string;
           </p>
         ) : null}
       </div>
+      {askKato && error !== 'APPLICATION.AKIMAT_REQUIRED' ? (
+        <p className="notice notice--info">{t('service.psc.akimatRequired')}</p>
+      ) : null}
       {askKato ? (
         <TextField
           label={t('service.psc.akimatKato')}
