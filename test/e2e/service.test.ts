@@ -7,7 +7,10 @@
  *   with its due date and sends the application to the akimat; the akimat officer decides it from the inbox
  *   (a second, stale inbox then gets the translated 409 `APPLICATION.ALREADY_DECIDED`) and returns it; the
  *   operator hands it over — after a wrong person's IIN is refused with the translated error — and the
- *   application's page lists every step with who and which office; the director's list shows its flag;
+ *   application's page lists every step with who and which office; the director's list shows an overdue
+ *   application's red flag in words; someone in no book is refused on ground 1 without the checked original
+ *   (kk), or accepted and, on sending, the akimat is asked for (422 `APPLICATION.AKIMAT_REQUIRED`, ru);
+ * - the issuing akimat revokes (kk) or corrects (ru) a certificate on its application's page, reason required;
  * - online: the demo citizen gets the electronic certificate at once, with its PDF, at 375 px.
  * axe-core finds no serious or critical WCAG 2.1 AA violation; screenshots go to test-artifacts/e2e/.
  */
@@ -124,6 +127,9 @@ function householdOf(person: Person, account: string): Household {
 
 /** Accepted a week ago and left at the PSC: the lists flag it red. */
 const OVERDUE: Person = { iin: '101231600049', surname: 'Сәрсенова', name: 'Дана' };
+
+/** In no household book. */
+const NOT_IN_BOOK: Person = { iin: '480909401014', surname: 'Оспанова', name: 'Күлпаш' };
 
 const fullName = (p: Person) => [p.surname, p.name, p.patronymic].filter(Boolean).join(' ');
 
@@ -309,6 +315,40 @@ describe.skipIf(!hasChromium)('the service in Chromium (issue 5)', () => {
     await expect.poll(() => page.locator('.svc-table').textContent()).toContain(number);
     expect(await seriousViolations(page)).toEqual([]);
     await shot(page, `svc-counter-certificate-${locale}-1024`);
+
+    // The issuing akimat revokes (kk) or corrects (ru) it on the application's page; a reason is required.
+    await result.getByRole('link', { name: t('service.result.details') }).click();
+    await page.waitForURL('**/applications/*');
+    const act = locale === 'kk' ? 'revoke' : 'correct';
+    await page.getByRole('button', { name: t(`service.${act}.open`) }).click();
+    const submit = page.getByRole('button', { name: t(`service.${act}.submit`), exact: true });
+    await submit.click();
+    const reason = page.getByLabel(t('service.reason'));
+    await expect
+      .poll(() => page.locator('.field__error').textContent())
+      .toBe(translateError(locale, 'CERTIFICATE.REASON_REQUIRED'));
+    expect(await reason.getAttribute('aria-invalid')).toBe('true');
+    await reason.fill(locale === 'kk' ? 'шаруашылық жабылды' : 'исправлена опечатка в адресе');
+    await submit.click();
+    const docs = page.locator('section', {
+      has: page.getByRole('heading', { name: t('service.detail.documents') }),
+    });
+    if (act === 'revoke') {
+      await expect
+        .poll(() =>
+          page
+            .getByRole('status')
+            .filter({ hasText: t('service.revoke.done', { number }) })
+            .count(),
+        )
+        .toBe(1);
+      await expect.poll(() => docs.locator('tbody').textContent()).toContain(t('service.docStatus.revoked'));
+    } else {
+      await expect.poll(() => docs.locator('tbody tr').count()).toBe(2);
+      expect(await docs.locator('tbody').textContent()).toContain(t('service.docStatus.superseded'));
+    }
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot(page, `svc-certificate-${act}-${locale}-1024`);
     await context.close();
   });
 
@@ -465,6 +505,57 @@ describe.skipIf(!hasChromium)('the service in Chromium (issue 5)', () => {
       expect(await seriousViolations(director)).toEqual([]);
       await shot(director, `svc-director-list-${locale}-1024`);
       await directorContext.close();
+    },
+  );
+
+  it.each(['kk', 'ru'] as const)(
+    'PSC intake of someone in no book: ground-1 refusal (kk), the akimat asked for on sending (ru) (%s)',
+    async (locale) => {
+      const t = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) =>
+        translate(locale, key, params);
+      // Without the checked original the refusal on ground 1 prints at once
+      // (kk); with every document the receipt, and sending asks for the akimat (422 AKIMAT_REQUIRED, ru).
+      const pscAgain = await newContext(DESKTOP);
+      const operator = await pscAgain.newPage();
+      await signIn(operator, locale, 'psc');
+      await operator.goto('/psc-intake');
+      await operator.getByLabel(t('service.applicant.iin'), { exact: true }).fill(NOT_IN_BOOK.iin);
+      await operator.getByLabel(t('service.applicant.surname')).fill(NOT_IN_BOOK.surname);
+      await operator.getByLabel(t('service.applicant.name'), { exact: true }).fill(NOT_IN_BOOK.name);
+      await operator.getByLabel(t('service.psc.doc.application')).check();
+      await operator.getByLabel(t('service.psc.doc.identity_copy')).check();
+      if (locale === 'ru') await operator.getByLabel(t('service.psc.doc.identity_original')).check();
+      await operator.getByRole('button', { name: t('service.psc.submit'), exact: true }).click();
+      const outcome = operator.locator('.svc-result');
+      if (locale === 'kk') {
+        await expect.poll(() => outcome.locator('h2').textContent()).toMatch(/psc-01-\d{4}-R\d{6}/);
+        expect(await outcome.textContent()).toContain(
+          t('service.result.ground', { ground: t('service.ground.incomplete_documents') }),
+        );
+        await pdfLinksWork(operator, outcome, `svc-psc-refusal-${locale}`);
+        await shot(operator, `svc-psc-refusal-${locale}-1024`);
+      } else {
+        await expect.poll(() => outcome.locator('h2').textContent()).toMatch(/psc-01-\d{4}-P\d{6}/);
+        const send = outcome.getByRole('button', { name: t('service.psc.send'), exact: true });
+        await send.click();
+        await expect
+          .poll(() => outcome.getByRole('alert').textContent())
+          .toBe(t('service.psc.akimatRequired'));
+        const kato = operator.getByLabel(t('service.psc.akimatKato'));
+        await kato.fill('11324');
+        await send.click();
+        await expect
+          .poll(() => outcome.locator('.field__error').textContent())
+          .toBe(translateError(locale, 'APPLICATION.BAD_KATO'));
+        await shot(operator, `svc-psc-akimat-required-${locale}-1024`);
+        await kato.fill(AKIMAT);
+        await send.click();
+        await expect
+          .poll(() => outcome.getByRole('status').textContent())
+          .toContain(t('service.result.sent'));
+      }
+      expect(await seriousViolations(operator)).toEqual([]);
+      await pscAgain.close();
     },
   );
 
