@@ -106,6 +106,9 @@ describe('deadlineFlag (issue 5: amber at 75 %, red when overdue)', () => {
     const late: Application = { ...accepted, completedAt: '2026-11-30T10:00:00+05:00' };
     expect(deadlineFlag(onTime, '2026-12-10T10:00:00+05:00')).toBe('ok');
     expect(deadlineFlag(late, '2026-12-10T10:00:00+05:00')).toBe('red');
+    // Finished inside the last quarter of its time: on time, so ok — amber is only for a running clock.
+    const lastQuarter: Application = { ...accepted, completedAt: '2026-11-27T19:00:00+05:00' };
+    expect(deadlineFlag(lastQuarter, '2026-12-10T10:00:00+05:00')).toBe('ok');
     expect(isOnTime(onTime)).toBe(true);
     expect(isOnTime(late)).toBe(false);
     expect(isOnTime(accepted)).toBeUndefined();

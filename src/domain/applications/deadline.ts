@@ -127,7 +127,7 @@ function openTimeMark(
 /**
  * Officers' and directors' lists (issue 5): `red` once the due moment has passed, `amber` from the 75 % mark,
  * else `ok`. When the clock has stopped (the result is available to the applicant) the flag is read at that
- * moment, so a late application stays red in reports. No deadline (a PSC application still at intake): `ok`.
+ * moment, so a late application stays red in reports, and one finished in time reads ok, never amber. No deadline (a PSC application still at intake): `ok`.
  */
 export function deadlineFlag(application: Application, now: InstantInput): DeadlineFlag {
   const d = application.deadline;
@@ -135,6 +135,9 @@ export function deadlineFlag(application: Application, now: InstantInput): Deadl
   const at = parseInstant(application.completedAt ?? now);
   if (!at.ok) return 'ok';
   if (at.value > d.dueMs) return 'red';
+  // Amber warns while the clock runs; a finished application was on time or late, nothing in between (an
+  // online application, due the moment it is made, would otherwise always read amber).
+  if (application.completedAt !== null) return 'ok';
   if (at.value >= d.amberMs) return 'amber';
   return 'ok';
 }
