@@ -201,7 +201,20 @@ export async function queueRoutes(app: FastifyInstance, opts: { deps: Deps }) {
   const streams = new Set<ServerResponse>();
 
   const sweep = setInterval(() => {
-    closeQueues(deps).catch((e) => app.log.error({ err: { message: String(e) } }, 'queue sweep failed'));
+    closeQueues(deps).then(
+      // Issue 6 item 4: what closing time closed is reported (ticket numbers only; the audit row has the list too).
+      (closed) => {
+        if (closed.length > 0)
+          app.log.info(
+            {
+              closed: closed.length,
+              tickets: closed.slice(0, 50).map((c) => `${c.officeId} ${c.day} ${c.number} ${c.reason}`),
+            },
+            'queue tickets closed at closing time',
+          );
+      },
+      (e) => app.log.error({ err: { message: String(e) } }, 'queue sweep failed'),
+    );
   }, SWEEP_MS);
   sweep.unref();
   app.addHook('preClose', async () => {
