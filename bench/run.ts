@@ -35,9 +35,14 @@ import {
 } from './lib/target';
 import { householdScenarios, loadHouseholdBook } from './scenarios/households';
 import { issuanceScenarios } from './scenarios/issuance';
+import { queueScenarios } from './scenarios/queue';
 
 /** The registry: every scenario, in the order they run. */
-export const SCENARIOS: readonly Scenario[] = [...householdScenarios, ...issuanceScenarios];
+export const SCENARIOS: readonly Scenario[] = [
+  ...householdScenarios,
+  ...issuanceScenarios,
+  ...queueScenarios,
+];
 
 const BOOK_SIZE: Record<DatabaseKind, { full: number; quick: number }> = {
   postgres: { full: 1_600_000, quick: 100_000 },
