@@ -1,3 +1,4 @@
+import { indicatorsEn } from './indicators-en';
 import { complaintsEn } from './complaints-en';
 import { householdEn } from './household-en';
 import { serviceEn } from './service-en';
@@ -385,6 +386,7 @@ export const en: Catalog = {
   'error.CALENDAR.DATE_OUTSIDE_YEAR': 'The date is not in the year being added.',
   'error.OFFICE.NOT_FOUND': 'Office not found.',
   ...householdEn,
+  ...indicatorsEn,
   ...complaintsEn,
   ...serviceEn,
   ...queueEn,

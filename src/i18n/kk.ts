@@ -1,3 +1,4 @@
+import { indicatorsKk } from './indicators-kk';
 import { complaintsKk } from './complaints-kk';
 import { householdKk } from './household-kk';
 import { serviceKk } from './service-kk';
@@ -393,6 +394,7 @@ export const kk = {
   'error.CALENDAR.DATE_OUTSIDE_YEAR': 'Күн қосылатын жылға жатпайды.',
   'error.OFFICE.NOT_FOUND': 'Мекеме табылмады.',
   ...householdKk,
+  ...indicatorsKk,
   ...complaintsKk,
   ...serviceKk,
   ...queueKk,

@@ -1,3 +1,4 @@
+import { indicatorsRu } from './indicators-ru';
 import { complaintsRu } from './complaints-ru';
 import { householdRu } from './household-ru';
 import { serviceRu } from './service-ru';
@@ -384,6 +385,7 @@ export const ru: Catalog = {
   'error.CALENDAR.DATE_OUTSIDE_YEAR': 'Дата не относится к добавляемому году.',
   'error.OFFICE.NOT_FOUND': 'Учреждение не найдено.',
   ...householdRu,
+  ...indicatorsRu,
   ...complaintsRu,
   ...serviceRu,
   ...queueRu,

@@ -4,6 +4,9 @@
  * (admin), the household book, complaints, the service (`/counter`, `/akimat-inbox`, `/psc-intake`, `/hand-over`,
  * `/apply-online`, `/my-applications`, `/applications`, `/applications/:id`), and `/queue` (operator's console or
  * director's screen). New pages add a
+ * `/survey`; signed in: `/home` (one per role), `/calendar` (admin), the household book, complaints, and the
+ * service (`/counter`, `/akimat-inbox`, `/psc-intake`, `/hand-over`, `/apply-online`, `/my-applications`,
+ * `/applications`, `/applications/:id`), `/indicators`, `/indicators/records`. New pages add a
  * `<Route>` here and set their section's `path` in sections.ts (see docs/ui.md).
  */
 import { type ReactNode, useEffect } from 'react';
@@ -28,10 +31,13 @@ import { HouseholdBookPage } from './pages/household-book-page';
 import { HouseholdFormPage } from './pages/household-form-page';
 import { HouseholdImportPage } from './pages/household-import-page';
 import { HouseholdPage } from './pages/household-page';
+import { IndicatorRecordsPage } from './pages/indicator-records-page';
+import { IndicatorsPage } from './pages/indicators-page';
 import { LandingPage } from './pages/landing-page';
 import { LoginPage } from './pages/login-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { OfficesPage } from './pages/offices-page';
+import { QualityPage } from './pages/quality-page';
 import { PscIntakePage } from './pages/psc-intake-page';
 import { QueueBoardPage } from './pages/queue-board-page';
 import { QueueKioskPage } from './pages/queue-kiosk-page';
@@ -91,10 +97,15 @@ export function App() {
               <Route path="kiosk/:officeId" element={<QueueKioskPage />} />
               <Route path="board/:officeId" element={<QueueBoardPage />} />
             </Route>
+            <Route path="quality" element={<QualityPage />} />
             <Route
               path="calendar"
               element={<RequireSignIn page={(user) => <CalendarPage user={user} />} />}
             />
+            <Route path="indicators">
+              <Route index element={<RequireSignIn page={(user) => <IndicatorsPage user={user} />} />} />
+              <Route path="records" element={<RequireSignIn page={() => <IndicatorRecordsPage />} />} />
+            </Route>
             <Route path="household-book">
               <Route index element={<RequireSignIn page={(user) => <HouseholdBookPage user={user} />} />} />
               <Route

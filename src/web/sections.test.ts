@@ -57,6 +57,7 @@ describe('role sections', () => {
       '/offices',
       '/verify',
       '/complaints/status',
+      '/quality',
     ]);
     expect(navigationFor('admin').map((i) => i.path)).toEqual([
       '/home',
@@ -65,6 +66,7 @@ describe('role sections', () => {
       '/service-info',
       '/verify',
       '/complaints/status',
+      '/quality',
     ]);
   });
 

@@ -27,6 +27,7 @@ export const SECTION_IDS = [
   'offices',
   'verify',
   'service-info',
+  'transparency',
   'apply-online',
   'my-applications',
   'applications',
@@ -56,7 +57,7 @@ export const SECTIONS: Readonly<Record<SectionId, Section>> = {
   'complaint-intake': { id: 'complaint-intake', path: '/complaints/intake', actions: ['complaint.intake'] },
   'complaint-status': { id: 'complaint-status', path: '/complaints/status', actions: [] },
   followups: { id: 'followups', path: '/followups', actions: ['followup.read'] },
-  indicators: { id: 'indicators', path: null, actions: ['kpi.read'] },
+  indicators: { id: 'indicators', path: '/indicators', actions: ['kpi.read'] },
   targets: { id: 'targets', path: null, actions: ['kpi.targets.write'] },
   'audit-log': { id: 'audit-log', path: null, actions: ['audit.read'] },
   users: { id: 'users', path: null, actions: ['users.manage'] },
@@ -64,6 +65,7 @@ export const SECTIONS: Readonly<Record<SectionId, Section>> = {
   offices: { id: 'offices', path: '/offices', actions: [] },
   verify: { id: 'verify', path: '/verify', actions: [] },
   'service-info': { id: 'service-info', path: '/service-info', actions: [] },
+  transparency: { id: 'transparency', path: '/quality', actions: [] },
   'apply-online': { id: 'apply-online', path: '/apply-online', actions: ['application.online.create'] },
   'my-applications': {
     id: 'my-applications',
@@ -100,6 +102,7 @@ export const PUBLIC_SECTIONS: readonly SectionId[] = [
   'offices',
   'verify',
   'complaint-status',
+  'transparency',
 ];
 
 export const sectionTitleKey = (id: SectionId): MessageKey => `section.${id}.title`;

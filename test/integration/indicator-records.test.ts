@@ -270,4 +270,50 @@ describe.each(DATABASE_KINDS)('drill-down of the indicators on %s (R-15, R-14)',
     expect(future.status).toBe(422);
     expect((await future.json()).error.code).toBe('KPI.PERIOD_IN_FUTURE');
   });
+
+  it('the public page API, without signing in, gives last month per office and no personal data', async () => {
+    const now = new Date(Date.now() + 5 * 3600_000); // Almaty civil time (UTC+5)
+    const y = now.getUTCMonth() === 0 ? now.getUTCFullYear() - 1 : now.getUTCFullYear();
+    const m = now.getUTCMonth() === 0 ? 12 : now.getUTCMonth();
+    const month = `${y}-${String(m).padStart(2, '0')}`;
+    const day = `${month}-05`;
+    await exec(sql`insert into applications (id, channel, status, applicant_iin, applicant_name, akimat_kato,
+                received_at, due_at, state)
+              values (${randomUUID()}, 'akimat', 'certificate_issued', ${IIN_LATE}, 'Кешіккен Кешікұлы', ${KENES},
+                ${`${day}T10:00:00+05:00`}, ${`${day}T18:00:00+05:00`},
+                ${JSON.stringify({ completedAt: `${day}T10:20:00+05:00` })}::jsonb)`);
+    for (const [seq, wait] of [
+      [1, 3],
+      [2, 8],
+      [3, 40],
+    ] as const) {
+      await exec(sql`insert into queue_tickets (id, office_id, day, seq, number, status, issued_at, wait_minutes,
+                  version)
+                values (${randomUUID()}, 'akimat-113243000', ${day}, ${seq}, ${`A00${seq}`}, 'done',
+                  ${`${day}T09:30:00+05:00`}, ${wait}, 1)`);
+    }
+    await exec(sql`insert into surveys (id, subject, subject_key, office_kato, answered_on, q_2_1)
+              values (${randomUUID()}, 'application', 'public-1', ${KENES}, ${day}, 5)`);
+
+    const res = await fetch(`${server.url}/api/v1/public/indicators`);
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    const body = JSON.parse(text);
+    expect(body.period).toBe(month);
+    const kenes = body.offices.find((o: { key: string }) => o.key === KENES);
+    expect(kenes).toMatchObject({
+      onTime: { percent: 100, count: 1 },
+      shortWait: { percent: 66.7, count: 3 },
+      typicalWaitMinutes: 8,
+      satisfaction: { percent: 100, count: 1 },
+    });
+    expect(kenes.name).not.toBeNull();
+    // No personal data: no IIN (nor any 12-digit number), no applicant's name.
+    expect(text).not.toContain(IIN_LATE);
+    expect(text).not.toMatch(/\d{12}/);
+    expect(text).not.toContain('Кешіккен');
+    expect(Object.keys(kenes).sort()).toEqual(
+      ['key', 'name', 'onTime', 'satisfaction', 'shortWait', 'typicalWaitMinutes'].sort(),
+    );
+  });
 });

@@ -5,3 +5,4 @@ export * from './indicators';
 export * from './period';
 export * from './targets';
 export * from './value';
+export * from './public';

@@ -8,6 +8,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { getIndicatorRecords, RECORDS_PAGE_MAX } from '../../../app/kpi/get-indicator-records';
 import { getIndicators } from '../../../app/kpi/get-indicators';
+import { getPublicIndicators } from '../../../app/kpi/get-public-indicators';
 import { listIndicatorTargets } from '../../../app/kpi/list-indicator-targets';
 import { setIndicatorTarget } from '../../../app/kpi/set-indicator-target';
 import type { Deps } from '../../../app/ports';
@@ -153,6 +154,21 @@ export const IndicatorRecordsResponse = z.object({
   records: z.array(IndicatorRecordSchema),
 });
 
+const PublicFigure = z.object({ percent: z.number().nullable(), count: z.number() });
+export const PublicIndicatorsResponse = z.object({
+  period: z.string(),
+  offices: z.array(
+    z.object({
+      key: z.string(),
+      name: Localized.nullable(),
+      onTime: PublicFigure,
+      shortWait: PublicFigure,
+      typicalWaitMinutes: z.number().nullable(),
+      satisfaction: PublicFigure,
+    }),
+  ),
+});
+
 /** The value's range is the domain's rule (422 KPI.TARGET_OUT_OF_RANGE), not the schema's. */
 export const SetTargetRequest = z.object({
   code: z.string().max(8),
@@ -195,6 +211,22 @@ export async function indicatorsRoutes(app: FastifyInstance, opts: { deps: Deps 
       preHandler: requireUser,
     },
     async (request, reply) => send(reply, await getIndicators(deps, getUser(request), request.query)),
+  );
+
+  r.get(
+    '/api/v1/public/indicators',
+    {
+      schema: {
+        tags,
+        summary: "Public, no sign-in: each office's last month — 1.1, 1.2, typical wait, satisfaction (R-15)",
+        description:
+          'Shares with how many were counted, and the median wait in minutes, per office; no records and no ' +
+          'personal data.',
+        response: { 200: PublicIndicatorsResponse },
+      },
+    },
+    async (_request, reply) =>
+      reply.header('cache-control', 'public, max-age=300').send(await getPublicIndicators(deps)),
   );
 
   r.get(
