@@ -10,6 +10,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock';
 import type { Database } from './schema';
 
 const DATE_OID = 1082;
@@ -71,19 +72,31 @@ export async function openDatabase(options: OpenOptions): Promise<Db> {
     return { kysely, kind: 'postgres', url: options.url, execScript, close: () => kysely.destroy() };
   }
   let dataDir = options.dataDir ?? 'memory://';
+  let lock: { release(): void } | undefined;
   if (!dataDir.startsWith('memory://')) {
     dataDir = path.resolve(dataDir);
     mkdirSync(dataDir, { recursive: true });
+    lock = lockDataDir(dataDir);
   }
-  const pglite = await PGlite.create(dataDir, {
-    extensions: { pg_trgm, btree_gin },
-    parsers: { [DATE_OID]: (v: string) => v },
-  });
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(dataDir, {
+      extensions: { pg_trgm, btree_gin },
+      parsers: { [DATE_OID]: (v: string) => v },
+    });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const kysely = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   const execScript = async (script: string) => {
     await pglite.transaction(async (tx) => {
       await tx.exec(script);
     });
   };
-  return { kysely, kind: 'pglite', execScript, close: () => kysely.destroy() };
+  const close = async () => {
+    await kysely.destroy();
+    lock?.release();
+  };
+  return { kysely, kind: 'pglite', execScript, close };
 }
