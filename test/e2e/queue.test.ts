@@ -10,8 +10,7 @@
  * The server runs on a clock the test moves: 10:00 of a working day after today (a future day, so that the
  * browser keeps the session cookie the server dates by its own clock).
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -28,11 +27,11 @@ import {
   translate,
 } from '../../src/i18n';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { ensureWebBuild, seriousViolations } from '../support/e2e';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts/e2e');
-const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
 const DESKTOP = { width: 1024, height: 768 };
 const PHONE = { width: 375, height: 812 };
 const PSC = 'psc-01';
@@ -44,53 +43,7 @@ if (!hasChromium) {
   );
 }
 
-function newestMtime(target: string): number {
-  if (!existsSync(target)) return 0;
-  const st = statSync(target);
-  if (!st.isDirectory()) return st.mtimeMs;
-  return Math.max(0, ...readdirSync(target).map((entry) => newestMtime(path.join(target, entry))));
-}
-
-/** The server serves dist/web; rebuild it only when missing or older than its sources (as `npm start` does). */
-function ensureWebBuild(): void {
-  const built = newestMtime(path.join(ROOT, 'dist/web/index.html'));
-  const sources = Math.max(
-    ...['src/web', 'src/i18n', 'src/domain', 'vite.config.ts'].map((p) => newestMtime(path.join(ROOT, p))),
-  );
-  if (built >= sources) return;
-  const r = spawnSync(
-    process.execPath,
-    [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
-    { cwd: ROOT, encoding: 'utf8' },
-  );
-  if (r.status !== 0) throw new Error(`vite build failed:\n${r.stdout}\n${r.stderr}`);
-}
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: string[] }>;
-}
-
 /** Runs axe-core on the page as it is now; returns the serious and critical WCAG 2.1 A/AA violations. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: unknown[] }> };
-      }
-    ).axe;
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return result.violations as AxeViolation[];
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** `10:05`: the Almaty civil time of an instant, as the screens show it. */
 function hhmm(ms: number): string {
