@@ -27,6 +27,19 @@ const iso = (v: Date | string): string => new Date(v).toISOString();
 const isoOrNull = (v: Date | string | null): string | null => (v === null ? null : iso(v));
 const day = (v: unknown): PlainDate => String(v).slice(0, 10) as PlainDate;
 
+/** The rows in the order of the ids asked for (a drill-down page keeps the order of its facts); missing ids drop. */
+function inIdOrder<R extends { id: string }, T>(
+  ids: readonly string[],
+  rows: readonly R[],
+  map: (r: R) => T,
+): T[] {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const r = byId.get(id);
+    return r ? [map(r)] : [];
+  });
+}
+
 /** An office of the directory as a placement: a rural akimat by its KATO code, a PSC by its id. */
 function officePlacement(id: string | null, kind: string | null, kato: string | null): Placement {
   if (id === null) return UNPLACED;
@@ -247,25 +260,18 @@ export function indicatorFactsRepository(db: Kysely<Database>): IndicatorFactsRe
         ])
         .where('id', 'in', [...ids])
         .execute();
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      return ids.flatMap((id) => {
-        const r = byId.get(id);
-        if (!r) return [];
-        return [
-          {
-            id: r.id,
-            channel: r.channel,
-            status: r.status,
-            akimatKato: r.akimat_kato,
-            pscOfficeId: r.psc_office_id,
-            applicantIin: r.applicant_iin,
-            applicantName: r.applicant_name,
-            receivedAt: iso(r.received_at),
-            dueAt: isoOrNull(r.due_at),
-            completedAt: isoOrNull(r.completed_at),
-          },
-        ];
-      });
+      return inIdOrder(ids, rows, (r) => ({
+        id: r.id,
+        channel: r.channel,
+        status: r.status,
+        akimatKato: r.akimat_kato,
+        pscOfficeId: r.psc_office_id,
+        applicantIin: r.applicant_iin,
+        applicantName: r.applicant_name,
+        receivedAt: iso(r.received_at),
+        dueAt: isoOrNull(r.due_at),
+        completedAt: isoOrNull(r.completed_at),
+      }));
     },
 
     async documentDetails(ids) {
@@ -285,23 +291,16 @@ export function indicatorFactsRepository(db: Kysely<Database>): IndicatorFactsRe
         ])
         .where('d.id', 'in', [...ids])
         .execute();
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      return ids.flatMap((id) => {
-        const r = byId.get(id);
-        if (!r) return [];
-        return [
-          {
-            id: r.id,
-            number: r.number,
-            kind: r.kind,
-            status: r.status,
-            issuer: r.issuer,
-            issuerKato: r.issuer_kato,
-            applicantIin: r.applicant_iin,
-            issuedAt: iso(r.issued_at),
-          },
-        ];
-      });
+      return inIdOrder(ids, rows, (r) => ({
+        id: r.id,
+        number: r.number,
+        kind: r.kind,
+        status: r.status,
+        issuer: r.issuer,
+        issuerKato: r.issuer_kato,
+        applicantIin: r.applicant_iin,
+        issuedAt: iso(r.issued_at),
+      }));
     },
 
     async ticketDetails(ids) {
@@ -311,22 +310,15 @@ export function indicatorFactsRepository(db: Kysely<Database>): IndicatorFactsRe
         .select(['id', 'office_id', 'number', 'day', 'status', 'issued_at', 'wait_minutes'])
         .where('id', 'in', [...ids])
         .execute();
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      return ids.flatMap((id) => {
-        const r = byId.get(id);
-        if (!r) return [];
-        return [
-          {
-            id: r.id,
-            officeId: r.office_id,
-            number: r.number,
-            day: day(r.day),
-            status: r.status,
-            issuedAt: iso(r.issued_at),
-            waitMinutes: r.wait_minutes === null ? null : Number(r.wait_minutes),
-          },
-        ];
-      });
+      return inIdOrder(ids, rows, (r) => ({
+        id: r.id,
+        officeId: r.office_id,
+        number: r.number,
+        day: day(r.day),
+        status: r.status,
+        issuedAt: iso(r.issued_at),
+        waitMinutes: r.wait_minutes === null ? null : Number(r.wait_minutes),
+      }));
     },
 
     async complaintDetails(ids) {
@@ -348,26 +340,19 @@ export function indicatorFactsRepository(db: Kysely<Database>): IndicatorFactsRe
         ])
         .where('id', 'in', [...ids])
         .execute();
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      return ids.flatMap((id) => {
-        const r = byId.get(id);
-        if (!r) return [];
-        return [
-          {
-            id: r.id,
-            number: r.number,
-            kind: r.kind,
-            akimatKato: r.subject_akimat_kato?.trim() ?? null,
-            pscOfficeId: r.subject_psc_office_id,
-            complainantIin: r.complainant_iin,
-            complainantName: r.complainant_name,
-            registeredAt: iso(r.registered_at),
-            dueAt: iso(r.due_at),
-            answeredAt: isoOrNull(r.answered_at),
-            outcome: r.outcome,
-          },
-        ];
-      });
+      return inIdOrder(ids, rows, (r) => ({
+        id: r.id,
+        number: r.number,
+        kind: r.kind,
+        akimatKato: r.subject_akimat_kato?.trim() ?? null,
+        pscOfficeId: r.subject_psc_office_id,
+        complainantIin: r.complainant_iin,
+        complainantName: r.complainant_name,
+        registeredAt: iso(r.registered_at),
+        dueAt: iso(r.due_at),
+        answeredAt: isoOrNull(r.answered_at),
+        outcome: r.outcome,
+      }));
     },
   };
 }
