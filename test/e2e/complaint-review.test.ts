@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TERRITORY } from '../../src/app/demo/demo-users';
 import { isWorkingDay, toCivil } from '../../src/domain/calendar';
@@ -19,7 +19,7 @@ import { LOCALE_NAMES, type Locale, translate, translateError } from '../../src/
 import { sweepComplaintDeadlines } from '../../src/app/complaints/sweep-complaint-deadlines';
 import { ApiClient } from '../support/http-client';
 import { startTestServer, type TestServer } from '../support/test-server';
-import { ensureWebBuild, seriousViolations } from '../support/e2e';
+import { ensureWebBuild, seriousViolations, launchChromium } from '../support/e2e';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -57,21 +57,7 @@ describe.skipIf(!hasChromium)('complaint review and the counter survey in Chromi
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     ensureWebBuild();
-    [server, browser] = await Promise.all([
-      startTestServer({ clock }),
-      chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      }),
-    ]);
+    [server, browser] = await Promise.all([startTestServer({ clock }), launchChromium()]);
     const calendar = await server.runtime.deps.calendar.current();
     let day = addDays(toCivil(Date.now()).date, 1);
     for (let i = 0; i < 30; i++) {

@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TERRITORY } from '../../src/app/demo/demo-users';
 import { isWorkingDay, toCivil } from '../../src/domain/calendar';
@@ -25,7 +25,7 @@ import { addDays, type PlainDate } from '../../src/domain/shared/plain-date';
 import { LOCALE_NAMES, type Locale, translate, translateError } from '../../src/i18n';
 import { ApiClient } from '../support/http-client';
 import { startTestServer, type TestServer } from '../support/test-server';
-import { ensureWebBuild, seriousViolations } from '../support/e2e';
+import { ensureWebBuild, seriousViolations, launchChromium } from '../support/e2e';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -64,21 +64,7 @@ describe.skipIf(!hasChromium)('complaints in Chromium (issue 7)', () => {
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     ensureWebBuild();
-    [server, browser] = await Promise.all([
-      startTestServer({ clock }),
-      chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      }),
-    ]);
+    [server, browser] = await Promise.all([startTestServer({ clock }), launchChromium()]);
     const calendar = await server.runtime.deps.calendar.current();
     let day = addDays(toCivil(Date.now()).date, 1);
     for (let i = 0; i < 30; i++) {

@@ -10,14 +10,14 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Household } from '../../src/domain/household/household';
 import { createHousehold, type HouseholdVersion, reviseHousehold } from '../../src/domain/household/versions';
 import type { PlainDate } from '../../src/domain/shared/plain-date';
 import { LOCALE_NAMES, type Locale, translate, translateError } from '../../src/i18n';
 import { startTestServer, type TestServer } from '../support/test-server';
-import { ensureWebBuild, seriousViolations } from '../support/e2e';
+import { ensureWebBuild, seriousViolations, launchChromium } from '../support/e2e';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -127,21 +127,7 @@ describe.skipIf(!hasChromium)('household book in Chromium (issue 4)', () => {
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     ensureWebBuild();
-    [server, browser] = await Promise.all([
-      startTestServer(),
-      chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      }),
-    ]);
+    [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
     await seed();
   });
 

@@ -11,11 +11,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCALE_NAMES, type Locale, translate } from '../../src/i18n';
 import { startTestServer, type TestServer } from '../support/test-server';
-import { ensureWebBuild, seriousViolations } from '../support/e2e';
+import { ensureWebBuild, seriousViolations, launchChromium } from '../support/e2e';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -45,21 +45,7 @@ describe.skipIf(!hasChromium)('quality indicators in Chromium (issue 8)', () => 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     ensureWebBuild();
-    [server, browser] = await Promise.all([
-      startTestServer(),
-      chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      }),
-    ]);
+    [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
     for (const [iin, completed] of [
       [LATE_IIN, at('03-11', '11:00')],
       ['880202400015', at('03-10', '10:30')],

@@ -13,7 +13,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../src/app/ports';
 import { nextOpeningMs } from '../../src/domain/queue';
@@ -27,7 +27,7 @@ import {
   translate,
 } from '../../src/i18n';
 import { startTestServer, type TestServer } from '../support/test-server';
-import { ensureWebBuild, seriousViolations } from '../support/e2e';
+import { ensureWebBuild, seriousViolations, launchChromium } from '../support/e2e';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -74,21 +74,7 @@ describe.skipIf(!hasChromium)('walk-in queue in Chromium (issue 6)', () => {
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     ensureWebBuild();
-    [server, browser] = await Promise.all([
-      startTestServer({ clock }),
-      chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      }),
-    ]);
+    [server, browser] = await Promise.all([startTestServer({ clock }), launchChromium()]);
     // 10:00 of the PSC's next working day after tomorrow, by the server's own calendar.
     const calendar = await server.runtime.deps.calendar.current();
     const opening = nextOpeningMs(calendar, 'psc', Date.now() + 36 * 3_600_000);

@@ -17,7 +17,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TERRITORY } from '../../src/app/demo/demo-users';
 import type { Household } from '../../src/domain/household/household';
@@ -25,7 +25,7 @@ import { createHousehold, type HouseholdVersion } from '../../src/domain/househo
 import type { PlainDate } from '../../src/domain/shared/plain-date';
 import { LOCALE_NAMES, type Locale, translate, translateError } from '../../src/i18n';
 import { startTestServer, type TestServer } from '../support/test-server';
-import { ensureWebBuild, seriousViolations } from '../support/e2e';
+import { ensureWebBuild, seriousViolations, launchChromium } from '../support/e2e';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -98,18 +98,7 @@ describe.skipIf(!hasChromium)('the service in Chromium (issue 5)', () => {
     ensureWebBuild();
     [server, browser] = await Promise.all([
       startTestServer({ clock: { now: () => new Date(Date.now() + clockShiftMs) } }),
-      chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      }),
+      launchChromium(),
     ]);
     await seed();
   });

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { qrPng } from '../../src/adapters/pdf/qr';
 import { makeIin } from '../../src/domain/iin/iin';
@@ -17,6 +17,7 @@ import { LOCALE_NAMES, type Locale, translate, translateError } from '../../src/
 import { ApiClient } from '../support/http-client';
 import { insertIssuedDocument, revokeIssuedDocument, type TestDocument } from '../support/issued-documents';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { launchChromium } from '../support/e2e';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -85,21 +86,7 @@ describe.skipIf(!hasChromium)('the /verify page in Chromium (R-23)', () => {
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     ensureWebBuild();
-    [server, browser] = await Promise.all([
-      startTestServer(),
-      chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      }),
-    ]);
+    [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
     const { db, deps } = server.runtime;
     // The QR points at this test server, as a printed one points at the public site.
     valid = await insertIssuedDocument(db, deps.keyRing, {

@@ -8,12 +8,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/domain/access/roles';
 import { LOCALE_NAMES, type Locale, translate, translateError } from '../../src/i18n';
 import { homeTitleKey } from '../../src/web/sections';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { launchChromium } from '../support/e2e';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -98,21 +99,7 @@ describe.skipIf(!hasChromium)('web UI shell in Chromium', () => {
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     ensureWebBuild();
-    [server, browser] = await Promise.all([
-      startTestServer(),
-      chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      }),
-    ]);
+    [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
   });
 
   afterAll(async () => {
