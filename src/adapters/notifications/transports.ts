@@ -36,8 +36,8 @@ export function logTransport(log: (line: string) => void = (l) => process.stdout
 }
 
 /**
- * What an SMTP library offers (nodemailer's `Transporter.sendMail` has this shape). No mail library is installed
- * yet; `smtpTransport(nodemailer.createTransport({...}), from)` plugs one in without changing the worker.
+ * What an SMTP library offers (nodemailer's `Transporter.sendMail` has this shape); `smtp.ts` builds the real one
+ * from the configuration. A refusal (a 4xx/5xx reply, a timeout) throws, so the worker retries the message.
  */
 export interface MailSender {
   sendMail(mail: {

@@ -15,6 +15,9 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
     [{ PUBLIC_BASE_URL: 'not a url' }, 'PUBLIC_BASE_URL'],
     [{ QOSALQY_DEMO_PASSWORD: 'short' }, 'QOSALQY_DEMO_PASSWORD'],
+    [{ QOSALQY_SMTP_URL: 'http://mail.example.kz' }, 'QOSALQY_SMTP_URL'],
+    [{ QOSALQY_MAIL_FROM: 'no address' }, 'QOSALQY_MAIL_FROM'],
+    [{ QOSALQY_SMS_GATEWAY_URL: 'ftp://sms' }, 'QOSALQY_SMS_GATEWAY_URL'],
   ])('%j → a ConfigError naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {
@@ -23,5 +26,26 @@ describe('loadConfig', () => {
       expect((e as ConfigError).variable).toBe(variable);
       expect((e as ConfigError).message.split('\n')).toHaveLength(1);
     }
+  });
+
+  it('reads the notification transports (R-24); a bad SMTP URL is named without echoing its password', () => {
+    const c = loadConfig({
+      PUBLIC_BASE_URL: 'https://qosalqy.gov.kz',
+      QOSALQY_SMTP_URL: 'smtp://mailer:s3cret@mail.example.kz:587',
+      QOSALQY_SMS_GATEWAY_URL: 'https://sms.example.kz/send',
+    });
+    expect(c.notifications).toEqual({
+      smtpUrl: 'smtp://mailer:s3cret@mail.example.kz:587',
+      mailFrom: 'Qosalqy <no-reply@qosalqy.gov.kz>',
+      smsGatewayUrl: 'https://sms.example.kz/send',
+      smsGatewayToken: undefined,
+    });
+    expect(loadConfig({}).notifications.mailFrom).toBe('Qosalqy <no-reply@qosalqy.local>');
+    expect(loadConfig({ QOSALQY_MAIL_FROM: 'ХҚКО <cov@example.kz>' }).notifications.mailFrom).toBe(
+      'ХҚКО <cov@example.kz>',
+    );
+    expect(() => loadConfig({ QOSALQY_SMTP_URL: 'imap://u:s3cret@x' })).toThrow(
+      /^QOSALQY_SMTP_URL: (?!.*s3cret)/,
+    );
   });
 });

@@ -44,7 +44,7 @@ export function registerServeCommand(program: Command) {
       }
       const app = await buildApp(runtime, config);
       await app.listen({ port: config.port, host: config.host });
-      const jobs = startBackgroundJobs(runtime);
+      const jobs = startBackgroundJobs(runtime, config.notifications);
       const shutdown = async () => {
         await jobs.stop();
         await app.close();
