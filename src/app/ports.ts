@@ -32,9 +32,11 @@ import type {
   ApplicationFact,
   ComplaintFact,
   DocumentFact,
+  Placement,
   SurveyFact,
   TicketFact,
 } from '../domain/kpi/facts';
+import type { RollupCounts } from '../domain/kpi/rollup';
 import type { Target } from '../domain/kpi/targets';
 import type { KatoNode } from '../domain/territory/kato-node';
 import type { TerritoryIndex } from '../domain/territory/territory-index';
@@ -431,6 +433,19 @@ export interface IndicatorFactsRepository {
   complaintDetails(ids: readonly string[]): Promise<ComplaintDetail[]>;
 }
 
+/**
+ * The daily roll-ups of the indicators (issue 8 item 6, ADR 0007): `refresh` recomputes the days written since
+ * the last refresh; `countsByPlace` sums the roll-ups of `[from, to)` per office reference, resolved to its
+ * placement, with the pending applications overdue at `asOfMs` counted live (1.1).
+ */
+export interface IndicatorRollupRepository {
+  refresh(): Promise<number>;
+  countsByPlace(
+    days: DaySpan & InstantSpan,
+    asOfMs: number,
+  ): Promise<{ readonly place: Placement; readonly counts: RollupCounts }[]>;
+}
+
 /** A half-open span of civil days `[from, to)`. */
 export interface DaySpan {
   readonly from: PlainDate;
@@ -633,6 +648,7 @@ export interface Repositories {
   readonly queue: QueueRepository;
   readonly kpiTargets: KpiTargetRepository;
   readonly indicatorFacts: IndicatorFactsRepository;
+  readonly indicatorRollups: IndicatorRollupRepository;
   readonly complaints: ComplaintRepository;
   readonly surveys: SurveyRepository;
   readonly outbox: OutboxRepository;

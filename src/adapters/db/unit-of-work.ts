@@ -7,6 +7,7 @@ import { documentLookupRepository } from './repositories/document-lookup.reposit
 import { documentsRepository } from './repositories/documents.repository';
 import { householdsRepository } from './repositories/households.repository';
 import { indicatorFactsRepository, kpiTargetsRepository } from './repositories/kpi.repository';
+import { indicatorRollupRepository } from './repositories/kpi-rollup.repository';
 import { officesRepository } from './repositories/offices.repository';
 import { queueRepository } from './repositories/queue.repository';
 import { territoryRepository } from './repositories/territory.repository';
@@ -35,6 +36,7 @@ export function repositoriesFor(db: Kysely<Database>, hasher: Hasher, now: () =>
     queue: queueRepository(db),
     kpiTargets: kpiTargetsRepository(db),
     indicatorFacts: indicatorFactsRepository(db),
+    indicatorRollups: indicatorRollupRepository(db),
     complaints: complaintsRepository(db),
     surveys: surveysRepository(db),
     outbox: outboxRepository(db),

@@ -1,12 +1,12 @@
 /**
  * Issue 8 (R-15): the indicators of Appendix 3 for a period, per unit of a level inside the unit the reader
  * looks at — with the normative value, the target for the period's year and for the next year, the value
- * (or "no data") and its rating. Computed by the domain's rules from the facts of the period.
+ * (or "no data") and its rating. Summed from the daily roll-ups (ADR 0007), which equal the domain's rules
+ * applied to the facts of the period.
  */
 import { toCivil } from '../../domain/calendar/civil-time';
 import {
   assess,
-  type CountContext,
   formatPeriod,
   INDICATOR_CODES,
   INDICATORS,
@@ -18,14 +18,14 @@ import {
   type Rating,
   roundPercent,
   type Tally,
-  tallyAt,
+  rollUp,
   tallyOf,
   type UnitTallies,
 } from '../../domain/kpi';
 import { checkPeriodNotFuture, parsePeriod, periodRange } from '../../domain/kpi/period';
 import { err, ok, type Result } from '../../domain/shared/result';
 import type { Deps, LocalizedText, UserRecord } from '../ports';
-import { loadFacts } from './load-facts';
+import { loadTallies } from './load-tallies';
 import { readableUnit, type Unit } from './scope';
 
 export interface IndicatorQuery {
@@ -109,17 +109,13 @@ export async function getIndicators(
 
   const range = periodRange(period.value);
   const year = period.value.year;
-  const { facts, targets } = await deps.uow.run(async (repos) => {
-    const [facts, targets] = await Promise.all([
-      loadFacts(repos, range, unit.value),
-      repos.kpiTargets.current([year, year + 1]),
-    ]);
-    return { facts, targets };
-  });
+  const [finest, targets] = await Promise.all([
+    loadTallies(deps, range, unit.value, now.getTime(), codes),
+    deps.uow.run((repos) => repos.kpiTargets.current([year, year + 1])),
+  ]);
   const targetOf = (code: IndicatorCode, y: number) =>
     targets.find((t) => t.code === code && t.year === y)?.value ?? null;
 
-  const ctx: CountContext = { range, asOfMs: now.getTime() };
   const cells = (tallies: (code: IndicatorCode) => Tally): IndicatorCell[] =>
     codes.map((code) => {
       const d = INDICATORS[code];
@@ -143,9 +139,9 @@ export async function getIndicators(
       };
     });
 
-  const units: UnitTallies[] = tallyAt(level, facts, ctx, codes);
+  const units: UnitTallies[] = rollUp(finest, level);
   const names = await namesOf(deps, [unit.value, ...units.map((u) => ({ level, key: u.key as string }))]);
-  const total = tallyAt(unit.value.level, facts, ctx, codes).find((u) => u.key === unit.value.key);
+  const total = rollUp(finest, unit.value.level).find((u) => u.key === unit.value.key);
   const row = (lvl: Level, key: string, u: UnitTallies | undefined): IndicatorRow => ({
     level: lvl,
     key,

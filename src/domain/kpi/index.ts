@@ -6,3 +6,4 @@ export * from './period';
 export * from './targets';
 export * from './value';
 export * from './public';
+export * from './rollup';
