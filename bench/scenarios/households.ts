@@ -202,7 +202,7 @@ const iinLookup: Scenario = {
     const measured = people.slice(0, n);
     const warm = people.slice(n);
     const pick = (i: number, w: boolean) => (w ? warm[i % warm.length]! : measured[i % measured.length]!).iin;
-    const repos = repositoriesFor(ctx.db.kysely, ctx.deps.hasher, () => ctx.deps.clock.now());
+    const repos = repositoriesFor(ctx.db.kysely, () => ctx.deps.clock.now());
     const asOf = ctx.asOf as PlainDate;
     const kinds: Record<string, number> = {};
 

@@ -36,7 +36,7 @@ export async function makeDeps(
   const keyRing = reloadableKeyRing(db.kysely, await loadKeyRing(db.kysely));
   const now = () => systemClock.now();
   return {
-    uow: unitOfWork(db.kysely, sha256Hasher, now),
+    uow: unitOfWork(db.kysely, now),
     clock: systemClock,
     ids: randomIds,
     hasher: sha256Hasher,

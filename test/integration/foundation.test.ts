@@ -124,6 +124,33 @@ describe.each(DATABASE_KINDS)('foundation on %s', (kind) => {
     );
   });
 
+  it('chains concurrent appends from 40 transactions gaplessly, hashing Kazakh text as Node does', async () => {
+    const { deps, db } = server.runtime;
+    const before = Number(
+      (await sql<{ seq: string }>`select seq from audit_head`.execute(db.kysely)).rows[0]!.seq,
+    );
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        deps.uow.run((repos) =>
+          repos.audit.append({
+            actorId: null,
+            actorRole: 'admin',
+            action: 'test.concurrent',
+            subjectType: 'household',
+            subjectId: `Әлемғұлұлы "${i}" \\ ${'ң'.repeat(i)}`,
+            outcome: i % 3 === 0 ? 'denied' : 'success',
+            details: { seq: 0, subjectId: 'x', nested: { ө: [i, null, true, 1.5] }, note: 'Қазақ\nтілі' },
+          }),
+        ),
+      ),
+    );
+    const rows = await sql<{
+      seq: string;
+    }>`select seq from audit_log where seq > ${before} order by seq`.execute(db.kysely);
+    expect(rows.rows.map((r) => Number(r.seq))).toEqual(Array.from({ length: 40 }, (_, i) => before + 1 + i));
+    expect(await verifyAuditChain(deps)).toMatchObject({ ok: true });
+  });
+
   it('keeps an intact audit chain of every sign-in, and finds a modified or deleted row', async () => {
     const { deps, db } = server.runtime;
     const intact = await verifyAuditChain(deps);

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Hasher, Repositories, UnitOfWork } from '../../app/ports';
+import type { Repositories, UnitOfWork } from '../../app/ports';
 import { applicationsRepository } from './repositories/applications.repository';
 import { auditLog } from './repositories/audit.repository';
 import { calendarChangesRepository } from './repositories/calendar-changes.repository';
@@ -20,12 +20,12 @@ import {
 } from './repositories/complaints.repository';
 import type { Database } from './schema';
 
-export function repositoriesFor(db: Kysely<Database>, hasher: Hasher, now: () => Date): Repositories {
+export function repositoriesFor(db: Kysely<Database>, now: () => Date): Repositories {
   return {
     users: usersRepository(db),
     sessions: sessionsRepository(db),
     authFailures: authFailuresRepository(db),
-    audit: auditLog(db, hasher, now),
+    audit: auditLog(db, now),
     calendarChanges: calendarChangesRepository(db),
     offices: officesRepository(db),
     territory: territoryRepository(db),
@@ -44,8 +44,8 @@ export function repositoriesFor(db: Kysely<Database>, hasher: Hasher, now: () =>
 }
 
 /** Each `run` is one database transaction: everything inside commits together or not at all. */
-export function unitOfWork(db: Kysely<Database>, hasher: Hasher, now: () => Date): UnitOfWork {
+export function unitOfWork(db: Kysely<Database>, now: () => Date): UnitOfWork {
   return {
-    run: (work) => db.transaction().execute((trx) => work(repositoriesFor(trx, hasher, now))),
+    run: (work) => db.transaction().execute((trx) => work(repositoriesFor(trx, now))),
   };
 }

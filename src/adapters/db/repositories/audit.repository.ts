@@ -1,25 +1,22 @@
 /**
- * The audit chain's storage. Appending locks the single audit_head row (SELECT … FOR UPDATE) inside the
- * caller's transaction: that serialises appends so seq stays gapless and each row links to the one before,
- * on any number of server instances. The lock is held until the business transaction commits, so appends
- * are best made last in a transaction.
+ * The audit chain's storage. One append is ONE statement: it locks the single audit_head row (FOR UPDATE),
+ * computes the next seq and the row's hash from it with PostgreSQL's sha256(), inserts the row and moves the
+ * head. That keeps seq gapless and each row linked to the one before, on any number of server instances,
+ * while the lock is held for one statement plus the caller's commit — not for three round trips queued behind
+ * a busy event loop, which made every issuing transaction wait for the others (docs/PERFORMANCE.md).
+ * The text hashed is exactly the domain's chainText (the entry split around its seq by chainTextAroundSeq),
+ * so `qosalqy audit verify` recomputes it in Node. The lock lasts until the caller's transaction commits:
+ * appends are best made last in a transaction.
  */
 import { type Kysely, sql } from 'kysely';
-import type { AuditLog, AuditReader, Hasher } from '../../../app/ports';
-import { type AuditEntry, type ChainedAuditEntry, chainText } from '../../../domain/audit/chain';
+import type { AuditLog, AuditReader } from '../../../app/ports';
+import { type ChainedAuditEntry, chainTextAroundSeq } from '../../../domain/audit/chain';
 import type { Database } from '../schema';
 
-export function auditLog(db: Kysely<Database>, hasher: Hasher, now: () => Date): AuditLog {
+export function auditLog(db: Kysely<Database>, now: () => Date): AuditLog {
   return {
     async append(input) {
-      const head = await db
-        .selectFrom('audit_head')
-        .select(['seq', 'hash'])
-        .where('id', '=', 1)
-        .forUpdate()
-        .executeTakeFirstOrThrow();
-      const entry: AuditEntry = {
-        seq: Number(head.seq) + 1,
+      const entry = {
         at: now().toISOString(),
         actorId: input.actorId,
         actorRole: input.actorRole,
@@ -30,25 +27,24 @@ export function auditLog(db: Kysely<Database>, hasher: Hasher, now: () => Date):
         outcome: input.outcome,
         details: input.details ?? {},
       };
-      const hash = hasher.sha256(chainText(entry, head.hash));
-      await db
-        .insertInto('audit_log')
-        .values({
-          seq: entry.seq,
-          at: entry.at,
-          actor_id: entry.actorId,
-          actor_role: entry.actorRole,
-          action: entry.action,
-          subject_type: entry.subjectType,
-          subject_id: entry.subjectId,
-          ip: entry.ip,
-          outcome: entry.outcome,
-          details: JSON.stringify(entry.details),
-          prev_hash: head.hash,
-          hash,
-        })
-        .execute();
-      await db.updateTable('audit_head').set({ seq: entry.seq, hash }).where('id', '=', 1).execute();
+      const { prefix, suffix } = chainTextAroundSeq(entry);
+      // The CTEs share one snapshot, but `head` reads the row it locks in its newest committed version, and
+      // the UPDATE of that same (already locked) row follows it: a waiting append chains onto the winner.
+      const appended = await sql<{ seq: string }>`
+        WITH head AS (
+          SELECT seq + 1 AS seq, hash AS prev_hash,
+                 encode(sha256(convert_to(hash || chr(10) || ${prefix} || (seq + 1)::text || ${suffix}, 'UTF8')), 'hex') AS hash
+          FROM audit_head WHERE id = 1 FOR UPDATE
+        ), moved AS (
+          UPDATE audit_head SET seq = head.seq, hash = head.hash FROM head WHERE audit_head.id = 1
+        )
+        INSERT INTO audit_log (seq, at, actor_id, actor_role, action, subject_type, subject_id, ip, outcome, details, prev_hash, hash)
+        SELECT head.seq, ${entry.at}::timestamptz, ${entry.actorId}::uuid, ${entry.actorRole}, ${entry.action},
+               ${entry.subjectType}, ${entry.subjectId}, ${entry.ip}, ${entry.outcome},
+               ${JSON.stringify(entry.details)}::jsonb, head.prev_hash, head.hash
+        FROM head
+        RETURNING seq`.execute(db);
+      if (appended.rows.length !== 1) throw new Error('audit append wrote no row');
     },
   };
 }
