@@ -9,7 +9,7 @@ import { ensureReferenceData } from '../../src/app/reference/ensure-reference-da
 import { referenceSources } from '../../src/adapters/reference/reference-files';
 import { makeDeps, type Runtime, sharedSecret } from '../../src/adapters/runtime';
 import type { DatabaseKind } from '../../src/adapters/db/database';
-import { buildServer } from '../../src/adapters/http/server';
+import { buildServer, type ServerOptions } from '../../src/adapters/http/server';
 import { fastTestPasswords } from '../../src/adapters/system/system';
 import type { Clock } from '../../src/app/ports';
 import { openDatabase } from '../../src/adapters/db/database';
@@ -39,6 +39,8 @@ export interface TestServerOptions {
    * leaves the database to its owner): several server instances, as in production.
    */
   readonly sameDatabaseAs?: TestServer;
+  /** Told of every route the server registers (the access-matrix test). */
+  readonly onRoute?: ServerOptions['onRoute'];
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -76,6 +78,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     logStream,
     csrfHmacKey: await sharedSecret(test.db, 'csrf_hmac'),
     keyRing: deps.keyRing,
+    ...(options.onRoute ? { onRoute: options.onRoute } : {}),
   });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return {

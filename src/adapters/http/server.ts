@@ -56,6 +56,11 @@ export interface ServerOptions {
   readonly csrfHmacKey: string;
   /** The signing keys, published at /.well-known/qosalqy/keys.json. */
   readonly keyRing?: KeyRing;
+  /**
+   * Told of every route as it is registered (issue 10: the access-matrix test collects them all, so a route
+   * nobody classified fails it).
+   */
+  readonly onRoute?: (route: { readonly method: string | readonly string[]; readonly url: string }) => void;
   /** Extra route registrations (features add themselves here). */
   readonly routes?: ReadonlyArray<(app: FastifyInstance, deps: Deps) => Promise<void> | void>;
 }
@@ -77,6 +82,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     },
     genReqId: () => Math.random().toString(36).slice(2, 12),
   }).withTypeProvider<ZodTypeProvider>();
+  const onRoute = options.onRoute;
+  if (onRoute) app.addHook('onRoute', (route) => onRoute({ method: route.method, url: route.url }));
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -3,6 +3,7 @@ import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { checkHouseholdAccess } from '../../../app/households/access';
 import { openHouseholdBookExport } from '../../../app/households/export-household-book';
 import { importHouseholdBook } from '../../../app/households/import-household-book';
 import type { Deps } from '../../../app/ports';
@@ -76,6 +77,10 @@ export async function householdFilesRoutes(app: FastifyInstance, opts: { deps: D
       preHandler: requireUser,
     },
     async (request, reply) => {
+      // R-14 first (the access matrix found this): someone who may not import this book gets 403 before the
+      // server reads a byte of a file of up to 64 MiB, and learns nothing from its validation.
+      const denied = checkHouseholdAccess(getUser(request), 'household.import', request.query.akimat);
+      if (denied) return sendError(reply, denied.error);
       const body = request.body;
       if (!Buffer.isBuffer(body)) {
         return sendError(reply, {
