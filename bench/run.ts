@@ -33,13 +33,17 @@ import {
   machineInfo,
   openTarget,
 } from './lib/target';
+import { baselineScenarios } from './scenarios/baselines';
 import { householdScenarios, loadHouseholdBook } from './scenarios/households';
+import { httpScenarios } from './scenarios/http';
 import { issuanceScenarios } from './scenarios/issuance';
 import { queueScenarios } from './scenarios/queue';
 
 /** The registry: every scenario, in the order they run. */
 export const SCENARIOS: readonly Scenario[] = [
+  ...baselineScenarios,
   ...householdScenarios,
+  ...httpScenarios,
   ...issuanceScenarios,
   ...queueScenarios,
 ];
@@ -65,7 +69,8 @@ const { values: args } = parseArgs({
 
 if (args.list) {
   console.log(`household-load  (always, before the scenarios) the synthetic book, rows/s`);
-  for (const s of SCENARIOS) console.log(`${s.name.padEnd(16)}${s.description}`);
+  for (const s of SCENARIOS)
+    console.log(`${s.name.padEnd(16)}${s.description}${s.once ? ' (once, no database)' : ''}`);
   process.exit(0);
 }
 
@@ -129,6 +134,7 @@ for (const kind of kinds) {
     };
     await loadHouseholdBook(ctx, size);
     for (const scenario of selected) {
+      if (scenario.once && kind !== kinds[0]) continue;
       log(`${kind}: ${scenario.name}…`);
       try {
         await scenario.run(ctx);

@@ -3,6 +3,7 @@ import type { Measurement } from './scenario';
 
 const ms = (x: number | undefined) =>
   x === undefined || Number.isNaN(x) ? '' : x < 10 ? x.toFixed(2) : x.toFixed(1);
+const ratio = (x: number) => (x >= 10 ? x.toFixed(0) : x >= 0.1 ? x.toFixed(2) : x.toPrecision(2));
 const rate = (x: number) => (x >= 100 ? Math.round(x).toLocaleString('en-US') : x.toFixed(1));
 
 const COLUMNS = [
@@ -16,9 +17,17 @@ const COLUMNS = [
   ['max ms', (m: Measurement) => ms(m.latency?.max)],
   ['throughput', (m: Measurement) => `${rate(m.throughput)} ${m.throughputUnit}`],
   [
-    'vs baseline p50/p99',
-    (m: Measurement) =>
-      m.baseline ? `×${m.baseline.ratioP50.toFixed(1)} / ×${m.baseline.ratioP99.toFixed(1)}` : '',
+    'vs baseline p50/p99 · rate',
+    (m: Measurement) => {
+      const b = m.baseline;
+      if (!b) return '';
+      const latency =
+        b.ratioP50 !== undefined && b.ratioP99 !== undefined
+          ? `×${ratio(b.ratioP50)} / ×${ratio(b.ratioP99)}`
+          : '';
+      const rate = b.ratioThroughput !== undefined ? `×${ratio(b.ratioThroughput)}` : '';
+      return [latency, rate].filter(Boolean).join(' · ');
+    },
   ],
   [
     'budget',
@@ -28,6 +37,12 @@ const COLUMNS = [
         : '',
   ],
   ['rss MiB', (m: Measurement) => String(Math.round(m.memory.rssMiB))],
+  ['heap MiB', (m: Measurement) => String(Math.round(m.memory.heapUsedMiB))],
+  [
+    'server rss/heap MiB',
+    (m: Measurement) =>
+      (m.serverMemory ?? []).map((s) => `${Math.round(s.rssMiB)}/${Math.round(s.heapUsedMiB)}`).join(' '),
+  ],
 ] as const;
 
 export function formatTable(rows: readonly Measurement[]): string {

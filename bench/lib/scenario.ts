@@ -24,13 +24,30 @@ export interface Measurement {
   readonly throughputUnit: 'ops/s' | 'rows/s';
   readonly concurrency?: number;
   readonly budget?: Budget & { readonly pass: boolean; readonly value: number };
-  /** Our figure divided by the baseline's (same percentile), e.g. the repository lookup vs a bare SELECT. */
-  readonly baseline?: { readonly name: string; readonly ratioP50: number; readonly ratioP99: number };
+  /**
+   * Our figure divided by the baseline's, measured in the same run: latency ratios (same percentile, e.g. the
+   * repository lookup vs a bare SELECT) and/or the throughput ratio (e.g. verifications over HTTP vs raw
+   * Ed25519 on one core). Above 1 for latency, below 1 for throughput, means slower than the ceiling.
+   */
+  readonly baseline?: {
+    readonly name: string;
+    readonly ratioP50?: number;
+    readonly ratioP99?: number;
+    readonly ratioThroughput?: number;
+  };
   /** Process memory after the scenario (this Node process; for PGlite it includes the database). */
-  readonly memory: { readonly rssMiB: number; readonly heapUsedMiB: number; readonly maxRssMiB: number };
+  readonly memory: Memory;
+  /** The server processes' memory, for scenarios that run the server in its own process(es). */
+  readonly serverMemory?: readonly Memory[];
   /** The machine's 1-minute load average when the figure was taken: the 2 cores are shared. */
   readonly loadAverage1m: number;
   readonly extra?: Readonly<Record<string, number | string | boolean>>;
+}
+
+export interface Memory {
+  readonly rssMiB: number;
+  readonly heapUsedMiB: number;
+  readonly maxRssMiB: number;
 }
 
 export interface BenchContext {
@@ -54,10 +71,12 @@ export interface BenchContext {
 export interface Scenario {
   readonly name: string;
   readonly description: string;
+  /** Needs no database (PDF, signatures): run once, with the first database of the run. */
+  readonly once?: boolean;
   run(ctx: BenchContext): Promise<void>;
 }
 
-export function memoryNow(): Measurement['memory'] {
+export function memoryNow(): Memory {
   const m = process.memoryUsage();
   const mib = (b: number) => Math.round((b / 1024 ** 2) * 10) / 10;
   return {
@@ -75,4 +94,21 @@ export function checkBudget(
   const value = budget.metric === 'rate' ? throughput : (latency?.[budget.metric] ?? Number.NaN);
   const pass = budget.metric === 'rate' ? value >= budget.limit : value <= budget.limit;
   return { ...budget, value, pass };
+}
+
+/** Our figure against its ceiling measured in the same run: latency ratios, and the throughput ratio. */
+export function versus(
+  ours: { latency?: LatencySummary; throughput: number },
+  baseline: Pick<Measurement, 'name' | 'latency' | 'throughput'>,
+): NonNullable<Measurement['baseline']> {
+  return {
+    name: baseline.name,
+    ...(ours.latency && baseline.latency
+      ? {
+          ratioP50: ours.latency.p50 / baseline.latency.p50,
+          ratioP99: ours.latency.p99 / baseline.latency.p99,
+        }
+      : {}),
+    ratioThroughput: ours.throughput / baseline.throughput,
+  };
 }

@@ -1,0 +1,146 @@
+/**
+ * Qosalqy servers for the HTTP scenarios. On PostgreSQL each instance is its own process (lib/server-child.ts)
+ * on its own port, all on one database, as a deployment runs them; an optional proxy process (lib/proxy-child.ts)
+ * spreads requests over them. On PGlite the database lives in this process, so there is one in-process server
+ * and the load generator shares its event loop (the figures say so).
+ */
+import { type ChildProcess, fork } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildServer } from '../../src/adapters/http/server';
+import { makeDeps, sharedSecret } from '../../src/adapters/runtime';
+import type { Clock } from '../../src/app/ports';
+import { emptyFastify } from './empty-fastify';
+import type { BenchContext, Measurement } from './scenario';
+import { memoryNow } from './scenario';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+
+export interface Instances {
+  /** Each instance's base URL. */
+  readonly urls: readonly string[];
+  /** The proxy's URL when asked for, else the first instance's. */
+  readonly url: string;
+  /** Each server process's memory now (this process's on PGlite). */
+  memory(): Promise<Measurement['memory'][]>;
+  close(): Promise<void>;
+}
+
+interface Child {
+  readonly process: ChildProcess;
+  readonly url: string;
+}
+
+async function forkChild(file: string, env: Record<string, string>, args: string[] = []): Promise<Child> {
+  const child = fork(path.join(HERE, file), args, {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    const onExit = (code: number | null) =>
+      reject(new Error(`${file} exited with ${code} before it listened`));
+    child.once('exit', onExit);
+    child.on('message', (m: { ready?: string }) => {
+      if (m.ready) {
+        child.off('exit', onExit);
+        resolve(m.ready);
+      }
+    });
+  });
+  return { process: child, url };
+}
+
+function askMemory(child: Child): Promise<Measurement['memory']> {
+  return new Promise((resolve) => {
+    const on = (m: { memory?: Measurement['memory'] }) => {
+      if (!m.memory) return;
+      child.process.off('message', on);
+      resolve(m.memory);
+    };
+    child.process.on('message', on);
+    child.process.send({ memory: true });
+  });
+}
+
+async function stopChild(child: Child): Promise<void> {
+  if (child.process.exitCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.process.once('exit', () => resolve()));
+  child.process.send({ stop: true });
+  const timer = setTimeout(() => child.process.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/**
+ * The empty-route Fastify (lib/empty-fastify.ts) where the Qosalqy servers run: its own process on PostgreSQL,
+ * this process on PGlite, so that both sides of the ratio share the same set-up.
+ */
+export async function startEmptyFastify(
+  ctx: BenchContext,
+): Promise<{ url: string; memory(): Promise<Measurement['memory']>; close(): Promise<void> }> {
+  if (ctx.kind === 'pglite' || !ctx.db.url) {
+    const app = await emptyFastify();
+    return { url: app.url, memory: async () => memoryNow(), close: () => app.close() };
+  }
+  const child = await forkChild('empty-child.ts', {});
+  return { url: child.url, memory: () => askMemory(child), close: () => stopChild(child) };
+}
+
+export async function startInstances(
+  ctx: BenchContext,
+  options: { count?: number; proxy?: boolean; clockOffsetMs?: number } = {},
+): Promise<Instances> {
+  const count = options.count ?? 1;
+  const offset = options.clockOffsetMs ?? 0;
+  if (ctx.kind === 'pglite' || !ctx.db.url) {
+    if (count > 1 || options.proxy) throw new Error('PGlite: one in-process instance only');
+    const made = await makeDeps(ctx.db);
+    const clock: Clock = { now: () => new Date(Date.now() + offset) };
+    const app = await buildServer({
+      deps: { ...made, clock },
+      databaseKind: ctx.kind,
+      publicBaseUrl: 'http://127.0.0.1',
+      logLevel: 'warn',
+      trustProxy: true,
+      csrfHmacKey: await sharedSecret(ctx.db, 'csrf_hmac'),
+      keyRing: made.keyRing,
+    });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    return {
+      urls: [url],
+      url,
+      memory: async () => [memoryNow()],
+      close: async () => {
+        await app.close();
+      },
+    };
+  }
+  const env = { BENCH_DATABASE_URL: ctx.db.url, BENCH_CLOCK_OFFSET_MS: String(offset) };
+  const children: Child[] = [];
+  try {
+    // One at a time: each migrates (a no-op) and makes the shared secrets on start.
+    for (let i = 0; i < count; i++) children.push(await forkChild('server-child.ts', env));
+    const proxy = options.proxy
+      ? await forkChild(
+          'proxy-child.ts',
+          {},
+          children.map((c) => c.url),
+        )
+      : undefined;
+    return {
+      urls: children.map((c) => c.url),
+      url: proxy?.url ?? children[0]!.url,
+      memory: () => Promise.all(children.map(askMemory)),
+      close: async () => {
+        if (proxy) await stopChild(proxy);
+        await Promise.all(children.map(stopChild));
+      },
+    };
+  } catch (e) {
+    await Promise.all(children.map(stopChild));
+    throw e;
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * One Qosalqy server in its own process, as `qosalqy serve` runs it on PostgreSQL (production pool, the same
+ * buildApp), for the benchmarks: the load generator then has its own process and event loop, and two of these
+ * on two ports are two real instances. Started by lib/instances.ts over IPC:
+ *
+ *   env BENCH_DATABASE_URL (required), BENCH_CLOCK_OFFSET_MS (the clock moved, e.g. into office hours)
+ *   → sends { ready: url }; answers { memory: true } with this process's memory; exits on { stop: true }.
+ */
+import type { AddressInfo } from 'node:net';
+import type { Clock } from '../../src/app/ports';
+import { buildApp, openRuntime } from '../../src/adapters/runtime';
+import { memoryNow } from './scenario';
+
+const url = process.env.BENCH_DATABASE_URL;
+if (!url || !process.send) throw new Error('server-child: start it through bench/lib/instances.ts');
+const offset = Number(process.env.BENCH_CLOCK_OFFSET_MS ?? 0);
+
+const runtime = await openRuntime({ databaseUrl: url, dataDir: '/nonexistent' });
+if (offset) {
+  const clock: Clock = { now: () => new Date(Date.now() + offset) };
+  Object.assign(runtime.deps, { clock });
+}
+// Behind the bench's proxy (and autocannon's made-up client addresses): the client is in X-Forwarded-For.
+const app = await buildApp(runtime, {
+  publicBaseUrl: 'http://127.0.0.1',
+  logLevel: 'warn',
+  trustProxy: true,
+});
+await app.listen({ port: 0, host: '127.0.0.1' });
+process.send({ ready: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` });
+
+process.on('message', async (m: { memory?: boolean; stop?: boolean }) => {
+  if (m.memory) process.send?.({ memory: memoryNow() });
+  if (m.stop) {
+    await app.close();
+    await runtime.close();
+    process.disconnect?.();
+    process.exit(0);
+  }
+});
+// The parent died: do not linger.
+process.on('disconnect', () => process.exit(0));
