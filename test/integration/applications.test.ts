@@ -56,6 +56,11 @@ async function pdfText(client: ApiClient, url: string): Promise<string> {
   return execFileSync('pdftotext', ['-layout', '-', '-'], { input: bytes }).toString('utf8');
 }
 
+/** R-19: the document carries the link (and QR) to its application's survey; the text is squeezed of line breaks. */
+function expectSurveyLink(text: string, applicationId: string) {
+  expect(text.replace(/[\s\u200b]+/gu, '')).toContain(`/survey?application=${applicationId}`);
+}
+
 describe.each(DATABASE_KINDS)('applications on %s (issue 5)', (kind) => {
   let server: TestServer;
   let akimat: ApiClient;
@@ -136,8 +141,11 @@ describe.each(DATABASE_KINDS)('applications on %s (issue 5)', (kind) => {
         expect(kk).toMatch(/\d{4} жылғы \d{1,2} [а-яәғқңөұүһі]+/u);
         expect(kk).toContain('Кенес ауылдық округі');
         expect(kk).toMatch(/[әғқңөұүһі]/u);
+        expectSurveyLink(kk, r.json.application.id);
+        expect(kk).toContain('Мемлекеттік қызметтің сапасын бағалаңыз');
         const ru = await pdfText(akimat, `${r.json.document.pdfUrl}?lang=ru`);
         expect(ru).toContain('СПРАВКА');
+        expectSurveyLink(ru, r.json.application.id);
         expect(ru).toContain(number);
         expect(ru).toMatch(/\d{1,2} [а-я]+ \d{4} г\./u);
         mkdirSync('test-artifacts', { recursive: true });
@@ -166,6 +174,7 @@ describe.each(DATABASE_KINDS)('applications on %s (issue 5)', (kind) => {
         expect(text).toContain('МОТИВИРОВАННЫЙ ОТКАЗ');
         expect(text).toMatch(/[Пп]одпункт 2\) пункта 16/);
         expect(text).toContain('суд');
+        expectSurveyLink(text, r.json.application.id);
       }
     });
 
@@ -265,9 +274,11 @@ describe.each(DATABASE_KINDS)('applications on %s (issue 5)', (kind) => {
         expect(kk).toContain('ҚОЛХАТ');
         expect(kk).toContain(r.json.document.number);
         expect(kk).toContain('20:00');
+        expectSurveyLink(kk, appId);
         const ru = await pdfText(psc, `${r.json.document.pdfUrl}?lang=ru`);
         expect(ru).toContain('РАСПИСКА');
         expect(ru).toContain('2 рабочих дня');
+        expectSurveyLink(ru, appId);
       }
       const inProgress = await psc.request('GET', '/api/v1/applications?view=in_progress');
       expect(inProgress.json.applications.map((a: { id: string }) => a.id)).toContain(appId);
@@ -289,6 +300,7 @@ describe.each(DATABASE_KINDS)('applications on %s (issue 5)', (kind) => {
         const text = await pdfText(psc, `${r.json.document.pdfUrl}?lang=kk`);
         expect(text).toContain('БАС ТАРТУ ТУРАЛЫ ДӘЛЕЛДІ ЖАУАП');
         expect(text).toContain('Жеке куәліктің көшірмесі');
+        expectSurveyLink(text, r.json.application.id);
       }
       const bad = await psc.request('POST', '/api/v1/psc/applications', {
         applicant: { ...CHILD, iin: '101231600048' },

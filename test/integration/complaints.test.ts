@@ -2,6 +2,7 @@
  * Complaints end to end over HTTP on both databases (R-16..R-19, R-24): intake online and at the office within
  * complaint hours, routing, talon PDF, review, answer, public status, surveys with follow-ups, escalation.
  */
+import { execFileSync } from 'node:child_process';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TERRITORY } from '../../src/app/demo/demo-users';
@@ -22,6 +23,12 @@ const clock = {
     this.t = new Date(iso);
   },
 };
+
+/** The PDF's text as poppler extracts it (poppler-utils), line breaks and break opportunities squeezed out. */
+const pdfText = (bytes: Buffer) =>
+  execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: bytes })
+    .toString('utf8')
+    .replace(/[\s\u200b]+/gu, '');
 
 describe.each(DATABASE_KINDS)('complaints on %s (R-16..R-19, R-24)', (database) => {
   let server: TestServer;
@@ -91,11 +98,12 @@ describe.each(DATABASE_KINDS)('complaints on %s (R-16..R-19, R-24)', (database) 
       });
       expect(r.status).toBe(200);
       expect(r.headers.get('content-type')).toContain('application/pdf');
-      expect(
-        Buffer.from(await r.arrayBuffer())
-          .subarray(0, 5)
-          .toString(),
-      ).toBe('%PDF-');
+      const bytes = Buffer.from(await r.arrayBuffer());
+      expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+      // R-19: the talon carries the complaint's survey (open once it is answered) beside its status link.
+      const text = pdfText(bytes);
+      expect(text).toContain(`http://127.0.0.1/survey?complaint=${number}`);
+      expect(text).toContain(number);
     }
   });
 
@@ -248,6 +256,9 @@ describe.each(DATABASE_KINDS)('complaints on %s (R-16..R-19, R-24)', (database) 
       headers: { cookie: district.cookieHeader() },
     });
     expect(pdf.status).toBe(200);
+    const answerText = pdfText(Buffer.from(await pdf.arrayBuffer()));
+    expect(answerText).toContain('Шағымныңқаралуынбағалаңыз');
+    expect(answerText).toContain(`http://127.0.0.1/survey?complaint=${number}`);
     clock.set('2026-11-25T10:00:00+05:00');
   });
 

@@ -19,6 +19,9 @@ const PAGE_MARGIN = 20 * MM;
 const QR_SIZE = 35 * MM;
 /** The QR column: the code and its caption, which may be a little wider than the code. */
 const QR_BAND = 45 * MM;
+/** The survey strip in the bottom margin (R-19), as lean-layout.ts draws it. */
+const SURVEY_QR = 14 * MM;
+const PAGE_NUMBER_ROOM = 40 * MM;
 const STAMP_WIDTH = 40 * MM;
 const STAMP_HEIGHT = 32 * MM;
 const SIGNATURE_LINE = 38 * MM;
@@ -42,6 +45,7 @@ export function documentDefinition(doc: PrintableDocument, font: string): Node {
   content.push(closing(doc));
   const images: Record<string, string> = {};
   if (doc.qr) images.qr = `data:image/png;base64,${qrPng(doc.qr.text).toString('base64')}`;
+  if (doc.survey) images.survey = `data:image/png;base64,${qrPng(doc.survey.text).toString('base64')}`;
 
   return {
     pageSize: 'A4',
@@ -53,16 +57,34 @@ export function documentDefinition(doc: PrintableDocument, font: string): Node {
     content,
     images,
     // A continuation page must say which document it belongs to; a one-page document needs no page numbers.
-    footer: (page: number, pages: number) =>
-      pages > 1
-        ? {
-            text: `№ ${doc.number} · ${page} / ${pages}`,
-            alignment: 'right',
+    footer: (page: number, pages: number) => {
+      const number =
+        pages > 1
+          ? {
+              text: `№ ${doc.number} · ${page} / ${pages}`,
+              alignment: 'right',
+              fontSize: 7.5,
+              color: MUTED,
+              margin: [PAGE_MARGIN, 8 * MM, PAGE_MARGIN, 0],
+            }
+          : null;
+      if (!doc.survey || page < pages) return number;
+      // R-19: the survey strip of the last page — QR, invitation and link — beside the page number.
+      return {
+        columns: [
+          { image: 'survey', width: SURVEY_QR, height: SURVEY_QR, margin: [0, 1.5 * MM, 2 * MM, 0] },
+          {
+            width: '*',
+            stack: [`${doc.survey.caption}:`, doc.survey.text],
             fontSize: 7.5,
             color: MUTED,
-            margin: [PAGE_MARGIN, 8 * MM, PAGE_MARGIN, 0],
-          }
-        : null,
+            margin: [0, 3 * MM, 0, 0],
+          },
+          { width: PAGE_NUMBER_ROOM, stack: number ? [{ ...number, margin: [0, 8 * MM, 0, 0] }] : [] },
+        ],
+        margin: [PAGE_MARGIN, 0, PAGE_MARGIN, 0],
+      };
+    },
     // Never leave a section title alone at the bottom of a page.
     pageBreakBefore: (node: Node, nodes: { getFollowingNodesOnPage(): unknown[] }) =>
       node.headlineLevel === 1 && nodes.getFollowingNodesOnPage().length === 0,

@@ -23,6 +23,11 @@ const TOP = MARGIN;
 const BOTTOM = PAGE_HEIGHT - MARGIN;
 const QR_SIZE = 35 * MM;
 const QR_BAND = 45 * MM;
+/** The survey strip in the bottom margin (R-19): its QR, and the room left of the page number for its text. */
+const SURVEY_QR = 14 * MM;
+/** 1.5 mm below the text area; its foot stays 4.5 mm from the paper's edge, inside what printers print. */
+const SURVEY_TOP = BOTTOM + 1.5 * MM;
+const PAGE_NUMBER_ROOM = 40 * MM;
 /** Quiet zone inside the QR square, in modules (as qr.ts draws it). */
 const QR_QUIET = 2;
 const STAMP_WIDTH = 40 * MM;
@@ -58,6 +63,7 @@ export function layoutDocument(doc: PrintableDocument, fonts: LayoutFonts): Page
   heading(flow, doc);
   for (const section of doc.sections) sectionBlocks(flow, section);
   closing(flow, doc);
+  if (doc.survey) surveyStrip(flow, doc.survey);
   return flow.finish(doc.number);
 }
 
@@ -456,6 +462,23 @@ function closing(flow: Flow, doc: PrintableDocument): void {
   flow.y = bandTop + bandHeight;
 }
 
+/**
+ * R-19: the survey in the bottom margin of the last page — its QR on the left, the invitation and the link beside
+ * it, clear of the page number on the right. Drawn outside the flow, so it never moves the document to a new page.
+ */
+function surveyStrip(flow: Flow, survey: NonNullable<PrintableDocument['survey']>): void {
+  qrSquares(flow, survey.text, MARGIN, SURVEY_TOP, SURVEY_QR);
+  const style = flow.style(7.5, { color: MUTED });
+  const x = MARGIN + SURVEY_QR + 2 * MM;
+  const width = CONTENT_WIDTH - SURVEY_QR - 2 * MM - PAGE_NUMBER_ROOM;
+  const lh = flow.lineHeight(style);
+  let top = SURVEY_TOP + 1.5 * MM;
+  for (const line of [...wrap(`${survey.caption}:`, style, width), ...wrap(survey.text, style, width)]) {
+    flow.text(line, style, x, width, 'left', top);
+    top += lh;
+  }
+}
+
 /** A dashed frame where the seal goes, with its label ("М.О.", "М.П.") in the middle. */
 function stampBox(flow: Flow, label: string, x: number, y: number): void {
   const w = 0.75;
@@ -476,11 +499,11 @@ function stampBox(flow: Flow, label: string, x: number, y: number): void {
  * The QR code as filled rectangles, one per run of dark modules in a row: sharp at any zoom and resolution, and
  * no image to encode. The symbol is the one qr.ts draws (qr-matrix.ts).
  */
-function qrSquares(flow: Flow, text: string, x: number, y: number): void {
+function qrSquares(flow: Flow, text: string, x: number, y: number, side = QR_SIZE): void {
   const { size, data } = qrMatrix(text);
-  const module = QR_SIZE / (size + 2 * QR_QUIET);
+  const module = side / (size + 2 * QR_QUIET);
   // In module units, rows counted from the top: the operators stay short integers.
-  const origin = PAGE_HEIGHT - y - QR_SIZE;
+  const origin = PAGE_HEIGHT - y - side;
   const parts: string[] = [
     `q ${BLACK} rg ${module.toFixed(4)} 0 0 ${module.toFixed(4)} ${num(x)} ${num(origin)} cm`,
   ];

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrintableDocument } from '../../domain/certificates/documents';
+import { withSurveyLink } from '../../domain/complaints/survey-link';
 import { createPdfRenderer, type PdfRenderer } from './pdf-renderer';
 import { createPdfmakeRenderer } from './pdfmake-renderer';
 import { KAZAKH_LETTERS, longTableDocument, SAMPLE_QR_TEXT, sampleCertificate } from './sample-documents';
@@ -14,6 +15,8 @@ const POPPLER = hasTool('pdftotext') && hasTool('pdftoppm');
 const ZBAR = hasTool('zbarimg');
 if (!POPPLER) console.warn('pdf-renderer.test: pdftotext/pdftoppm missing (apt-get install poppler-utils)');
 if (!ZBAR) console.warn('pdf-renderer.test: zbarimg missing (apt-get install zbar-tools)');
+
+const SURVEY_URL = 'https://qosalqy.kz/survey?application=6f1d2c3b-0000-4000-8000-000000000001';
 
 let renderer: PdfRenderer;
 let workDir: string;
@@ -188,6 +191,20 @@ describe('createPdfRenderer', () => {
       }
     });
 
+    it.each(['kk', 'ru'] as const)(
+      'prints the survey link (R-19) in the bottom margin, keeping a one-page document on one page (%s)',
+      async (language) => {
+        const reference = await createPdfmakeRenderer();
+        const doc = withSurveyLink(sampleCertificate(language), 'application', SURVEY_URL);
+        const [lean, pdfmake] = await Promise.all([renderer.render(doc), reference.render(doc)]);
+        for (const pdf of [lean, pdfmake]) {
+          expect(pageCount(pdf)).toBe(1);
+          const text = squeeze(pdfText(pdf));
+          expect(text).toContain(squeeze(`${doc.survey!.caption}:${SURVEY_URL}`));
+        }
+      },
+    );
+
     it('breaks a word too long for its column instead of losing it', async () => {
       const url = `https://qosalqy.kz/verify?number=195243-2026-000042&token=${'A'.repeat(150)}`;
       const text = pdfText(
@@ -215,5 +232,15 @@ describe('createPdfRenderer', () => {
         expect(decoded.replace(/\n$/, '')).toBe(SAMPLE_QR_TEXT);
       },
     );
+
+    it('a document with a survey link (R-19) carries two QR codes: verification and survey', async () => {
+      const doc = withSurveyLink(sampleCertificate('ru'), 'application', SURVEY_URL);
+      const pdfFile = save(await renderer.render(doc));
+      const prefix = path.join(workDir, 'scan-survey');
+      // 300 dpi: the survey's code is the small one (14 mm), made for a phone held close.
+      execFileSync('pdftoppm', ['-png', '-r', '300', '-singlefile', pdfFile, prefix], { stdio: 'ignore' });
+      const decoded = execFileSync('zbarimg', ['--raw', '-q', `${prefix}.png`], { encoding: 'utf8' });
+      expect(decoded.trim().split('\n').sort()).toEqual([SAMPLE_QR_TEXT, SURVEY_URL].sort());
+    });
   });
 });

@@ -1,4 +1,5 @@
 /** What the complaint use cases share: access by the policy, the addressee's office, the view, the events. */
+import { surveyLink } from '../../domain/complaints/survey-link';
 import { type Action, decide } from '../../domain/access/policy';
 import type { ComplaintStatus } from '../../domain/complaints/complaint';
 import { deadlineFlag, type DeadlineFlag } from '../../domain/complaints/deadline';
@@ -117,5 +118,5 @@ export function statusUrl(deps: Pick<Deps, 'publicBaseUrl'>, number: string): st
 }
 
 export function surveyUrl(deps: Pick<Deps, 'publicBaseUrl'>, number: string): string {
-  return `${deps.publicBaseUrl}/survey?complaint=${encodeURIComponent(number)}`;
+  return surveyLink(deps.publicBaseUrl, 'complaint', number);
 }

@@ -1,6 +1,7 @@
 /** §23: the talon and the reasoned answer of a complaint as printable documents (kk, ru). */
 import type { DocumentLanguage, PrintableDocument } from '../../domain/certificates/documents';
 import { answerDocument, type OfficeContact, talonDocument } from '../../domain/complaints/documents';
+import { withSurveyLink } from '../../domain/complaints/survey-link';
 import { err, ok, type Result } from '../../domain/shared/result';
 import type { ComplaintRecord, Deps, Office, Repositories, UserRecord } from '../ports';
 import {
@@ -40,20 +41,24 @@ async function build(
         ? INTAKE_POSITION[accepter.role as keyof typeof INTAKE_POSITION]
         : INTAKE_POSITION.akimat_officer;
     return ok(
-      talonDocument(
-        {
-          number: c.number,
-          kind: c.kind,
-          registeredAt: c.registeredAt.getTime(),
-          acceptedBy: c.acceptedByName ? { position: acceptedPosition, name: c.acceptedByName } : null,
-          intakeOffice: intake ? contact(intake, intake.name) : null,
-          complainantName: c.complainantName,
-          dueAt: c.dueAt.getTime(),
-          workingDays: c.reviewDays,
-          reviewer: { ...contact(reviewerOffice, position), position },
-          statusUrl: statusUrl(deps, c.number),
-        },
-        lang,
+      withSurveyLink(
+        talonDocument(
+          {
+            number: c.number,
+            kind: c.kind,
+            registeredAt: c.registeredAt.getTime(),
+            acceptedBy: c.acceptedByName ? { position: acceptedPosition, name: c.acceptedByName } : null,
+            intakeOffice: intake ? contact(intake, intake.name) : null,
+            complainantName: c.complainantName,
+            dueAt: c.dueAt.getTime(),
+            workingDays: c.reviewDays,
+            reviewer: { ...contact(reviewerOffice, position), position },
+            statusUrl: statusUrl(deps, c.number),
+          },
+          lang,
+        ),
+        'complaint',
+        surveyUrl(deps, c.number),
       ),
     );
   }
@@ -61,20 +66,24 @@ async function build(
     return err('COMPLAINT.NOT_ANSWERED', 'the complaint has no answer yet');
   }
   return ok(
-    answerDocument(
-      {
-        complaintNumber: c.number,
-        kind: c.kind,
-        registeredAt: c.registeredAt.getTime(),
-        answeredAt: c.answeredAt.getTime(),
-        complainantName: c.complainantName,
-        complaintText: c.text,
-        outcome: c.outcome,
-        reasoning: c.answerText,
-        reviewer: { position, name: c.answeredByName ?? '', office: reviewerOffice?.name ?? position },
-        surveyUrl: surveyUrl(deps, c.number),
-      },
-      lang,
+    withSurveyLink(
+      answerDocument(
+        {
+          complaintNumber: c.number,
+          kind: c.kind,
+          registeredAt: c.registeredAt.getTime(),
+          answeredAt: c.answeredAt.getTime(),
+          complainantName: c.complainantName,
+          complaintText: c.text,
+          outcome: c.outcome,
+          reasoning: c.answerText,
+          reviewer: { position, name: c.answeredByName ?? '', office: reviewerOffice?.name ?? position },
+          surveyUrl: surveyUrl(deps, c.number),
+        },
+        lang,
+      ),
+      'complaint',
+      surveyUrl(deps, c.number),
     ),
   );
 }

@@ -50,6 +50,8 @@ export interface PrintableDocument {
   readonly stampArea?: string;
   /** The QR code's text (signed payload + verification URL), and the line printed under it. */
   readonly qr?: { readonly text: string; readonly caption: string };
+  /** the survey — a small QR with the invitation and the URL in the bottom margin of the last page. */
+  readonly survey?: { readonly text: string; readonly caption: string };
   /** Small print at the bottom (legal basis, how to verify, how to appeal). */
   readonly footer?: readonly string[];
 }

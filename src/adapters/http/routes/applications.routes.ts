@@ -3,6 +3,7 @@
  * applications, online applications, lists with deadline flags, issued documents as A4 PDF (kk, ru),
  * corrections and revocations. Every route calls one use case; errors are mapped in errors.ts.
  */
+import { surveyLink, withSurveyLink } from '../../../domain/complaints/survey-link';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -63,8 +64,23 @@ function send<T>(reply: FastifyReply, result: Result<T>, status = 200) {
   return reply.code(status).send(result.value);
 }
 
-/** The printable document of a stored one, in kk or ru: the builder's input is what was stored at issue. */
-export function printable(doc: IssuedDocument, lang: DocumentLanguage): PrintableDocument {
+/**
+ * The printable document of a stored one, in kk or ru: the builder's input is what was stored at issue, plus the
+ * link and QR of the application's survey (R-19), so documents issued before the survey existed carry it too.
+ */
+export function printable(
+  doc: IssuedDocument,
+  lang: DocumentLanguage,
+  publicBaseUrl: string,
+): PrintableDocument {
+  return withSurveyLink(
+    printed(doc, lang),
+    'application',
+    surveyLink(publicBaseUrl, 'application', doc.applicationId),
+  );
+}
+
+function printed(doc: IssuedDocument, lang: DocumentLanguage): PrintableDocument {
   switch (doc.kind) {
     case 'certificate':
       return certificateDocument(doc.content as unknown as CertificateDocumentInput, lang);
@@ -312,7 +328,9 @@ export async function applicationsRoutes(app: FastifyInstance, opts: { deps: Dep
       const found = await getDocument(deps, getUser(request), request.params.id, request.ip);
       if (!found.ok) return sendError(reply, found.error);
       renderer ??= createPdfRenderer();
-      const pdf = await (await renderer).render(printable(found.value, request.query.lang));
+      const pdf = await (await renderer).render(
+        printable(found.value, request.query.lang, deps.publicBaseUrl),
+      );
       return reply
         .code(200)
         .type('application/pdf')
