@@ -25,6 +25,7 @@ import { ROOT_DIR } from '../system/paths';
 import type { KeyRing } from '../system/signing-keys';
 import { redactIins } from '../system/redact';
 import { errorBody, sendError } from './errors';
+import { BodyRefused, registerJsonBodyParser } from './json-body';
 import { applicationsRoutes } from './routes/applications.routes';
 import { indicatorsRoutes } from './routes/indicators.routes';
 import { authRoutes } from './routes/auth.routes';
@@ -87,6 +88,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  registerJsonBodyParser(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -159,6 +161,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof BodyRefused) return sendError(reply, error.refusal, 400);
     if (hasZodFastifySchemaValidationErrors(error)) {
       // Body problems are 400 (the request itself is malformed); query and path problems are 422.
       const where = (error as { validationContext?: string }).validationContext ?? 'body';
