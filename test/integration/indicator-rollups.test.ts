@@ -16,16 +16,19 @@ import { loadFacts } from '../../src/app/kpi/load-facts';
 import { loadTallies } from '../../src/app/kpi/load-tallies';
 import { COUNTRY_UNIT, type Unit } from '../../src/app/kpi/scope';
 import type { Deps } from '../../src/app/ports';
+import { fromCivil } from '../../src/domain/calendar/civil-time';
 import { createRng } from '../../src/domain/household/prng';
 import {
   LEVELS,
   keyAt,
+  type PeriodRange,
   parsePeriod,
   periodRange,
   rollUp,
   tallyByPlace,
   type UnitTallies,
 } from '../../src/domain/kpi';
+import type { PlainDate } from '../../src/domain/shared/plain-date';
 import { DATABASE_KINDS, freshDatabase, type TestDatabase } from '../support/databases';
 
 const AKIMATS = ['113243000', '113245000', '195033000', '351621100'] as const;
@@ -36,6 +39,29 @@ const UNKNOWN_OFFICE = 'psc-unknown'; // not in the directory at all
 /** The moment the figures are computed at: some pending applications are overdue by then, some not. */
 const AS_OF = Date.parse('2024-12-20T12:00:00+05:00');
 
+const COLUMNS = [
+  'served',
+  'on_time_done',
+  'late_done',
+  'first_time_right',
+  'first_time_total',
+  'documents_correct',
+  'documents_total',
+  'waits_short',
+  'waits_total',
+  'justified',
+  'justified_in_time',
+  's21_yes',
+  's21_all',
+  's31_yes',
+  's31_all',
+  's43_yes',
+  's43_all',
+  's44_yes',
+  's44_all',
+  's51_yes',
+  's51_all',
+];
 const PERIODS = ['2024', '2024-Q1', '2024-02', '2024-03', '2024-12', '2023-12', '2025-01'];
 const UNITS: Unit[] = [
   COUNTRY_UNIT,
@@ -150,12 +176,27 @@ describe.each(DATABASE_KINDS)('indicator roll-ups equal the direct computation o
         ${instant().toISOString().slice(0, 10)}, ${score()}, ${score()}, ${score()}, ${score()}, ${score()})`);
   }
 
-  /** The finest rows both ways; then every level and unit must agree. */
-  async function expectSameTables(): Promise<void> {
-    for (const text of PERIODS) {
+  /** Spans that are not whole months are summed from the daily rows instead of the monthly ones. */
+  const daySpan = (from: PlainDate, to: PlainDate): PeriodRange => ({
+    from,
+    to,
+    fromMs: fromCivil(from, 0),
+    toMs: fromCivil(to, 0),
+  });
+  const RANGES: PeriodRange[] = [
+    ...PERIODS.map((text) => {
       const period = parsePeriod(text);
       if (!period.ok) throw new Error(text);
-      const range = periodRange(period.value);
+      return periodRange(period.value);
+    }),
+    daySpan('2024-02-10' as PlainDate, '2024-03-05' as PlainDate),
+    daySpan('2024-06-15' as PlainDate, '2024-06-16' as PlainDate),
+  ];
+
+  /** The finest rows both ways; then every level and unit must agree; each month is the sum of its days. */
+  async function expectSameTables(): Promise<void> {
+    for (const range of RANGES) {
+      const text = `${range.from}..${range.to}`;
       const direct = tallyByPlace(await deps.uow.run((repos) => loadFacts(repos, range, COUNTRY_UNIT)), {
         range,
         asOfMs: AS_OF,
@@ -171,6 +212,21 @@ describe.each(DATABASE_KINDS)('indicator roll-ups equal the direct computation o
         }
       }
     }
+  }
+
+  /** kpi_monthly holds exactly the sums of kpi_daily per month (a month whose days all went away may stay as zeros). */
+  async function expectMonthsSumTheirDays(): Promise<void> {
+    const sums = sql.raw(COLUMNS.map((c) => `sum(${c})`).join(', '));
+    const cols = sql.raw(COLUMNS.join(', '));
+    const nonZero = sql.raw(COLUMNS.map((c) => `${c} <> 0`).join(' or '));
+    const differing = await run(sql<{ n: string }>`select count(*) as n from (
+        (select date_trunc('month', day)::date, place, ${sums} from kpi_daily group by 1, 2
+         except select month, place, ${cols} from kpi_monthly)
+        union all
+        (select month, place, ${cols} from kpi_monthly where ${nonZero}
+         except select date_trunc('month', day)::date, place, ${sums} from kpi_daily group by 1, 2)
+      ) x`);
+    expect(Number(differing.rows[0]!.n)).toBe(0);
   }
 
   beforeAll(async () => {
@@ -194,6 +250,7 @@ describe.each(DATABASE_KINDS)('indicator roll-ups equal the direct computation o
 
   it('gives the same table for every period, unit and level as the records', async () => {
     await expectSameTables();
+    await expectMonthsSumTheirDays();
     expect(await count('kpi_dirty')).toBe(0);
     expect(await count('kpi_daily')).toBeGreaterThan(100);
   }, 120_000);
@@ -228,6 +285,7 @@ describe.each(DATABASE_KINDS)('indicator roll-ups equal the direct computation o
     // The directory learns where the second PSC is: placement is read, not rolled up.
     await run(sql`update offices set kato = '195033000' where id = ${PSC_WITHOUT_KATO}`);
     await expectSameTables();
+    await expectMonthsSumTheirDays();
   }, 120_000);
 
   it('a refresh that finds nothing dirty rebuilds nothing', async () => {

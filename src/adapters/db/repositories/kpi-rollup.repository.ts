@@ -1,8 +1,9 @@
 /**
- * Issue 8 item 6 (R-15, ADR 0007): the indicators' daily roll-ups (migrations/0013_kpi_rollups.sql). A read
- * first rebuilds the dirty days (`kpi_refresh()`), then sums `kpi_daily` over the period per office reference
- * and resolves each reference to its placement the way kpi.repository.ts places a record — against today's
- * directory of offices, so the roll-ups never hold a stale district or oblast.
+ * Issue 8 item 6 (R-15, ADR 0007): the indicators' roll-ups (migrations/0013_kpi_rollups.sql, 0014). A read
+ * first rebuilds the dirty days (`kpi_refresh()`), then sums `kpi_monthly` (or `kpi_daily` for a span that is
+ * not whole months) over the period per office reference, and resolves each reference to its placement the way
+ * kpi.repository.ts places a record — against today's directory of offices, so no roll-up holds a stale
+ * district or oblast.
  */
 import { type Kysely, sql } from 'kysely';
 import type { IndicatorRollupRepository } from '../../../app/ports';
@@ -92,6 +93,10 @@ export function indicatorRollupRepository(db: Kysely<Database>): IndicatorRollup
     },
 
     async countsByPlace(span, asOfMs) {
+      // Every reporting period is whole months: twelve monthly rows per office for a year, not 365 daily ones.
+      const monthly = span.from.endsWith('-01') && span.to.endsWith('-01');
+      const table = sql.table(monthly ? 'kpi_monthly' : 'kpi_daily');
+      const day = sql.ref(monthly ? 'month' : 'day');
       const sums = await sql<SumRow>`
         with s as (
           select place, sum(served) as served, sum(on_time_done) as on_time_done, sum(late_done) as late_done,
@@ -101,8 +106,8 @@ export function indicatorRollupRepository(db: Kysely<Database>): IndicatorRollup
             sum(justified_in_time) as justified_in_time, sum(s21_yes) as s21_yes, sum(s21_all) as s21_all,
             sum(s31_yes) as s31_yes, sum(s31_all) as s31_all, sum(s43_yes) as s43_yes, sum(s43_all) as s43_all,
             sum(s44_yes) as s44_yes, sum(s44_all) as s44_all, sum(s51_yes) as s51_yes, sum(s51_all) as s51_all
-          from kpi_daily
-          where day >= ${span.from}::date and day < ${span.to}::date
+          from ${table}
+          where ${day} >= ${span.from}::date and ${day} < ${span.to}::date
           group by place
         )
         select s.*, o.kind, o.kato
