@@ -36,6 +36,7 @@ import {
 import { baselineScenarios } from './scenarios/baselines';
 import { householdScenarios, loadHouseholdBook } from './scenarios/households';
 import { httpScenarios } from './scenarios/http';
+import { indicatorScenarios } from './scenarios/indicators';
 import { issuanceScenarios } from './scenarios/issuance';
 import { queueScenarios } from './scenarios/queue';
 
@@ -46,6 +47,7 @@ export const SCENARIOS: readonly Scenario[] = [
   ...httpScenarios,
   ...issuanceScenarios,
   ...queueScenarios,
+  ...indicatorScenarios,
 ];
 
 const BOOK_SIZE: Record<DatabaseKind, { full: number; quick: number }> = {
