@@ -393,6 +393,10 @@ export interface QueueFeed {
 /** One entry of a target (issue 8, §19): every entry is kept; the latest per indicator and year is in force. */
 export interface TargetEntry extends Target {
   readonly setBy: string | null;
+  /** The display name of who entered it (null for a system entry). */
+  readonly setByName: string | null;
+  /** The value in force for (code, year) before this entry; null for the first entry. */
+  readonly previous: number | null;
   /** ISO instant. */
   readonly setAt: string;
 }

@@ -106,4 +106,22 @@ export const indicatorsKk = {
   'section.transparency.title': 'Қызмет сапасы',
   'section.transparency.description':
     'Кеңселер бойынша өткен айдың мерзімділік, күту және қанағаттанушылық көрсеткіштері.',
+  'kpi.targets.intro':
+    'Министрлік әр көрсеткіштің жылға арналған мақсатты мәнін енгізеді (0–100 %). Әр енгізу сақталады: кім, қашан, бұрынғы → жаңа мән.',
+  'kpi.targets.year': 'Жыл',
+  'kpi.targets.col.inForce': 'Қазіргі мақсат',
+  'kpi.targets.col.new': 'Жаңа мақсат, %',
+  'kpi.targets.save': 'Сақтау',
+  'kpi.targets.saveFor': '{code} көрсеткішінің мақсатын сақтау',
+  'kpi.targets.saved': '{code} көрсеткішінің {year} жылға мақсаты сақталды: {value} %.',
+  'kpi.targets.history': 'Енгізулер тарихы',
+  'kpi.targets.col.when': 'Қашан',
+  'kpi.targets.col.change': 'Бұрынғы → жаңа',
+  'kpi.targets.col.who': 'Кім',
+  'kpi.targets.noHistory': 'Бұл жылға әлі мақсат енгізілмеген.',
+  'error.KPI.TARGET_OUT_OF_RANGE': 'Мақсатты мән 0-ден 100 %-ға дейін болуы керек.',
+  'error.KPI.TARGET_YEAR_OUT_OF_RANGE': 'Мақсат биылғы немесе алдағы жылдарға ғана енгізіледі.',
+  'error.KPI.PERIOD_IN_FUTURE': 'Бұл кезең әлі басталған жоқ.',
+  'error.KPI.BAD_PERIOD': 'Кезең ЖЖЖЖ, ЖЖЖЖ-Qn немесе ЖЖЖЖ-АА түрінде жазылады.',
+  'error.KPI.UNKNOWN_INDICATOR': '3-қосымшада мұндай көрсеткіш жоқ.',
 } as const;

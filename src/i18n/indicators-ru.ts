@@ -104,4 +104,22 @@ export const indicatorsRu: Record<keyof typeof indicatorsKk, string> = {
   'section.transparency.title': 'Качество услуги',
   'section.transparency.description':
     'Своевременность, ожидание и удовлетворённость по офисам за прошлый месяц.',
+  'kpi.targets.intro':
+    'Министерство вводит целевое значение каждого показателя на год (0–100 %). Каждый ввод сохраняется: кто, когда, прежнее → новое значение.',
+  'kpi.targets.year': 'Год',
+  'kpi.targets.col.inForce': 'Действующая цель',
+  'kpi.targets.col.new': 'Новая цель, %',
+  'kpi.targets.save': 'Сохранить',
+  'kpi.targets.saveFor': 'Сохранить цель показателя {code}',
+  'kpi.targets.saved': 'Цель показателя {code} на {year} год сохранена: {value} %.',
+  'kpi.targets.history': 'История ввода',
+  'kpi.targets.col.when': 'Когда',
+  'kpi.targets.col.change': 'Прежнее → новое',
+  'kpi.targets.col.who': 'Кто',
+  'kpi.targets.noHistory': 'На этот год цели ещё не вводились.',
+  'error.KPI.TARGET_OUT_OF_RANGE': 'Целевое значение должно быть от 0 до 100 %.',
+  'error.KPI.TARGET_YEAR_OUT_OF_RANGE': 'Цель вводится только на текущий или следующие годы.',
+  'error.KPI.PERIOD_IN_FUTURE': 'Этот период ещё не начался.',
+  'error.KPI.BAD_PERIOD': 'Период записывается как ГГГГ, ГГГГ-Qn или ГГГГ-ММ.',
+  'error.KPI.UNKNOWN_INDICATOR': 'Такого показателя нет в приложении 3.',
 };

@@ -38,6 +38,7 @@ import { LoginPage } from './pages/login-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { OfficesPage } from './pages/offices-page';
 import { QualityPage } from './pages/quality-page';
+import { TargetsPage } from './pages/targets-page';
 import { PscIntakePage } from './pages/psc-intake-page';
 import { QueueBoardPage } from './pages/queue-board-page';
 import { QueueKioskPage } from './pages/queue-kiosk-page';
@@ -106,6 +107,7 @@ export function App() {
               <Route index element={<RequireSignIn page={(user) => <IndicatorsPage user={user} />} />} />
               <Route path="records" element={<RequireSignIn page={() => <IndicatorRecordsPage />} />} />
             </Route>
+            <Route path="targets" element={<RequireSignIn page={() => <TargetsPage />} />} />
             <Route path="household-book">
               <Route index element={<RequireSignIn page={(user) => <HouseholdBookPage user={user} />} />} />
               <Route

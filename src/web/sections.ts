@@ -58,7 +58,7 @@ export const SECTIONS: Readonly<Record<SectionId, Section>> = {
   'complaint-status': { id: 'complaint-status', path: '/complaints/status', actions: [] },
   followups: { id: 'followups', path: '/followups', actions: ['followup.read'] },
   indicators: { id: 'indicators', path: '/indicators', actions: ['kpi.read'] },
-  targets: { id: 'targets', path: null, actions: ['kpi.targets.write'] },
+  targets: { id: 'targets', path: '/targets', actions: ['kpi.targets.write'] },
   'audit-log': { id: 'audit-log', path: null, actions: ['audit.read'] },
   users: { id: 'users', path: null, actions: ['users.manage'] },
   calendar: { id: 'calendar', path: '/calendar', actions: ['calendar.write'] },

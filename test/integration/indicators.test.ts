@@ -225,11 +225,11 @@ describe.each(DATABASE_KINDS)('indicators of Appendix 3 on %s (R-15)', (kind) =>
     );
   });
 
-  it('the ministry sets targets 0..100 with history; out of range is 422, other roles 403', async () => {
+  it('the ministry sets targets 0..100 with history (who, when, old → new); out of range is 400, other roles 403', async () => {
     const post = (who: string, body: unknown) => as[who]!.request('POST', '/api/v1/indicators/targets', body);
     for (const value of [101, -1, 100.5]) {
       const r = await post('ministry', { code: '1.1', year: Y + 1, value });
-      expect(r.status).toBe(422);
+      expect(r.status).toBe(400);
       expect(r.json.error.code).toBe('KPI.TARGET_OUT_OF_RANGE');
     }
     expect((await post('ministry', { code: '1.1', year: Y - 1, value: 90 })).json.error.code).toBe(
@@ -248,6 +248,11 @@ describe.each(DATABASE_KINDS)('indicators of Appendix 3 on %s (R-15)', (kind) =>
     expect(targets.status).toBe(200);
     expect(targets.json.current).toEqual([{ code: '1.1', year: Y + 1, value: 97.5 }]);
     expect(targets.json.history.map((h: { value: number }) => h.value)).toEqual([97.5, 95]);
+    expect(targets.json.history[0]).toMatchObject({ previous: 95, setByName: expect.any(String) });
+    expect(targets.json.history[1]).toMatchObject({ previous: null });
+    expect(Date.parse(targets.json.history[0].setAt)).toBeGreaterThan(0);
+    // Out of range changed nothing.
+    expect(targets.json.history).toHaveLength(2);
 
     // The table shows next year's target beside the value, and rates against this year's: 75 % ≥ 70 % is amber.
     const table = await get('ministry', `period=${Y}-03&code=1.1`);

@@ -39,6 +39,9 @@ const EXACT: Readonly<Record<string, number>> = {
   'QUEUE.OFFICE_CLOSED': 409,
   'QUEUE.WRONG_OFFICE': 403,
   'KPI.UNIT_NOT_FOUND': 404,
+  // A target is a body field (§19): a value or year out of range is a bad request, like a body schema failure.
+  'KPI.TARGET_OUT_OF_RANGE': 400,
+  'KPI.TARGET_YEAR_OUT_OF_RANGE': 400,
 };
 
 const BY_SUFFIX: ReadonlyArray<[RegExp, number]> = [

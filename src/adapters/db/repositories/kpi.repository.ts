@@ -84,18 +84,28 @@ export function kpiTargetsRepository(db: Kysely<Database>): KpiTargetRepository 
         .map((r) => ({ code: r.code as IndicatorCode, year: r.year, value: Number(r.value) }));
     },
     async history(year) {
-      const rows = await db
-        .selectFrom('kpi_targets')
-        .select(['code', 'year', 'value', 'set_by', 'set_at'])
-        .where('year', '=', year)
-        .orderBy('id', 'desc')
-        .execute();
+      // Each entry with the one it replaced (old → new) and who made it.
+      const { rows } = await sql<{
+        code: string;
+        year: number;
+        value: string;
+        set_by: string | null;
+        set_by_name: string | null;
+        set_at: Date | string;
+        previous: string | null;
+      }>`select t.code, t.year, t.value, t.set_by, u.display_name as set_by_name, t.set_at,
+            lag(t.value) over (partition by t.code order by t.id) as previous
+          from kpi_targets t left join users u on u.id = t.set_by
+          where t.year = ${year}
+          order by t.id desc`.execute(db);
       return rows.map((r) => ({
         code: r.code as IndicatorCode,
         year: r.year,
         value: Number(r.value),
         setBy: r.set_by,
+        setByName: r.set_by_name,
         setAt: new Date(r.set_at).toISOString(),
+        previous: r.previous === null ? null : Number(r.previous),
       }));
     },
   };

@@ -169,7 +169,7 @@ export const PublicIndicatorsResponse = z.object({
   ),
 });
 
-/** The value's range is the domain's rule (422 KPI.TARGET_OUT_OF_RANGE), not the schema's. */
+/** The value's range is the domain's rule (400 KPI.TARGET_OUT_OF_RANGE), not the schema's. */
 export const SetTargetRequest = z.object({
   code: z.string().max(8),
   year: z.number().int(),
@@ -180,7 +180,17 @@ export const TargetsQuery = z.object({ year: z.coerce.number().int().min(2000).m
 export const TargetsResponse = z.object({
   year: z.number(),
   current: z.array(TargetSchema),
-  history: z.array(TargetSchema.extend({ setBy: z.string().nullable(), setAt: z.string() })),
+  history: z.array(
+    TargetSchema.extend({
+      setBy: z.string().nullable(),
+      setByName: z.string().nullable(),
+      setAt: z.string(),
+      previous: z
+        .number()
+        .nullable()
+        .describe('The value this entry replaced (old → new); null for the first'),
+    }),
+  ),
 });
 
 const errors = { 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 422: ErrorResponse };
