@@ -311,6 +311,64 @@ describe.each(DATABASE_KINDS)('complaints on %s (R-16..R-19, R-24)', (database) 
     expect(JSON.stringify(rows)).not.toContain(IIN);
   });
 
+  it('on the last working day the reviewer’s office is alerted once that the deadline is near (R-24)', async () => {
+    clock.set('2026-11-25T10:00:00+05:00');
+    const citizen = await as('citizen');
+    const filed = await citizen.request('POST', '/api/v1/complaints', complaint({ language: 'kk' }));
+    expect(filed.status, filed.text).toBe(201);
+    const near = filed.json.complaint.number as string;
+    const db = server.runtime.db.kysely;
+    const alerts = () =>
+      db
+        .selectFrom('notification_outbox')
+        .selectAll()
+        .where('template', '=', 'complaint.deadline_near')
+        .execute();
+    // The day before: nothing yet. (Signed in after each jump of the clock: sessions expire.)
+    clock.set('2026-12-01T12:00:00+05:00');
+    let admin = await as('admin');
+    let r = await admin.request('POST', '/api/v1/complaints/sweep');
+    expect(r.status, r.text).toBe(200);
+    expect((await alerts()).filter((m) => m.body.includes(near))).toEqual([]);
+    // Wed 2 Dec, the deadline day: the district akim's apparatus gets it at its directory e-mail, in the
+    // complaint's language, naming the number and the deadline.
+    clock.set('2026-12-02T12:00:00+05:00');
+    admin = await as('admin');
+    r = await admin.request('POST', '/api/v1/complaints/sweep');
+    expect(r.status, r.text).toBe(200);
+    expect(r.json.alerted).toBeGreaterThanOrEqual(1);
+    expect(r.json.escalated).toBe(0);
+    const mine = (await alerts()).filter((m) => m.body.includes(near));
+    const apparatus = await db
+      .selectFrom('offices')
+      .select(['emails'])
+      .where('kato', '=', DEMO_TERRITORY.districtKato)
+      .where('kind', 'in', ['district_apparatus', 'city_apparatus'])
+      .orderBy('ordinal')
+      .executeTakeFirstOrThrow();
+    const expected = (apparatus.emails as string[]).length
+      ? (apparatus.emails as string[])
+      : [expect.stringMatching(/^office:/)];
+    expect(mine.map((m) => m.recipient).sort()).toEqual([...expected].sort());
+    for (const m of mine) {
+      expect(m).toMatchObject({ language: 'kk', status: 'pending' });
+      expect(m.subject).toBe(`№ ${near} шағымның мерзімі өтіп барады`);
+      expect(m.body).toContain('2026-12-02');
+    }
+    // Every office still short of its deadline is alerted — those with no e-mail on the log channel, never
+    // dropped — and a second sweep the same day alerts nobody again.
+    const all = await alerts();
+    expect(all.every((m) => m.channel === 'email' || m.recipient.startsWith('office:'))).toBe(true);
+    // The PSC director's complaint (Appendix 2 gives the PSC no e-mail): recorded for the office.
+    expect(
+      all.some((m) => m.channel === 'log' && m.recipient === `office:${DEMO_TERRITORY.pscOfficeId}`),
+    ).toBe(true);
+    r = await admin.request('POST', '/api/v1/complaints/sweep');
+    expect(r.json.alerted).toBe(0);
+    expect(await alerts()).toHaveLength(all.length);
+    clock.set('2026-11-25T10:00:00+05:00');
+  });
+
   it('an overdue complaint escalates one level up (rural akim → district akim)', async () => {
     clock.set('2026-12-10T10:00:00+05:00');
     const admin = await as('admin');

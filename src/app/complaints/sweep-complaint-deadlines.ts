@@ -36,15 +36,27 @@ export async function sweepComplaintDeadlines(
     for (const c of await repos.complaints.nearDeadline(now, 500)) {
       const office = await addresseeOffice(repos, c.reviewer);
       const due = toCivil(c.dueAt.getTime());
-      for (const email of office?.emails ?? []) {
-        const msg = renderNotification('complaint.deadline_near', c.language, {
-          number: c.number,
-          due: `${due.date} 20:00`,
-        });
+      const msg = renderNotification('complaint.deadline_near', c.language, {
+        number: c.number,
+        due: `${due.date} 20:00`,
+      });
+      // R-24: to every e-mail the directory has for the reviewer's office. An office with none (a rural akimat,
+      // a PSC: Appendix 2 lists phones only) still gets the alert written to the log channel, addressed to the
+      // office, so it is recorded and never silently dropped; the reviewer's list shows it amber as well.
+      const emails = office?.emails ?? [];
+      const targets = emails.length
+        ? emails.map((recipient) => ({ channel: 'email' as const, recipient }))
+        : [
+            {
+              channel: 'log' as const,
+              recipient: `office:${office?.id ?? `${c.reviewer.level}:${c.reviewer.kato ?? c.reviewer.pscOfficeId}`}`,
+            },
+          ];
+      for (const t of targets) {
         await repos.outbox.enqueue({
           id: deps.ids.uuid(),
-          channel: 'email',
-          recipient: email,
+          channel: t.channel,
+          recipient: t.recipient,
           language: c.language,
           template: 'complaint.deadline_near',
           subject: msg.subject,
