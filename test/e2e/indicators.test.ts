@@ -174,6 +174,51 @@ describe.skipIf(!hasChromium)('quality indicators in Chromium (issue 8)', () => 
     },
   );
 
+  it.each(['ru', 'en'] as const)(
+    'the ministry enters next year’s target; 150 is refused beside its field, 95 then 97,5 kept as history (%s)',
+    async (locale) => {
+      const t = (key: Parameters<typeof translate>[1], params?: Record<string, string>) =>
+        translate(locale, key, params);
+      const context = await newContext(DESKTOP);
+      const page = await context.newPage();
+      await signIn(page, locale, 'ministry');
+      await page
+        .getByRole('link', { name: t('section.targets.title') })
+        .first()
+        .click();
+      await page.waitForURL('**/targets');
+      const code = locale === 'ru' ? '1.2' : '5.1';
+      await expect.poll(() => page.getByLabel(t('kpi.targets.year'), { exact: true }).inputValue()).toBe(String(Y + 1));
+      const input = page.getByRole('textbox', { name: t('kpi.targets.saveFor', { code }) });
+      await input.fill('150');
+      await page.getByRole('button', { name: t('kpi.targets.saveFor', { code }) }).click();
+      await expect
+        .poll(() => page.locator('.field__error').textContent())
+        .toBe(t('error.KPI.TARGET_OUT_OF_RANGE'));
+      if (locale === 'ru') {
+        expect(await page.locator('main').textContent()).toContain(t('kpi.targets.noHistory'));
+      }
+
+      for (const value of ['95', locale === 'ru' ? '97,5' : '97.5']) {
+        await input.fill(value);
+        await page.getByRole('button', { name: t('kpi.targets.saveFor', { code }) }).click();
+        await expect.poll(() => page.locator('.notice--success').textContent()).toContain(`${value} %`);
+      }
+      // The history, newest first: this indicator's two entries, the second replacing the first.
+      const history = page.locator('main table').last();
+      const ofCode = history.locator('tbody tr').filter({
+        has: page.locator('td:nth-child(2)', { hasText: new RegExp(`^${code.replace('.', '\\.')}$`) }),
+      });
+      await expect.poll(() => ofCode.count()).toBe(2);
+      expect(await ofCode.first().locator('td:nth-child(3)').textContent()).toMatch(/^95 % → 97[.,]5 %$/);
+      expect(await ofCode.last().locator('td:nth-child(3)').textContent()).toBe('— → 95 %');
+      expect(await ofCode.first().locator('td:nth-child(4)').textContent()).not.toBe('—');
+      expect(await seriousViolations(page)).toEqual([]);
+      await shot(page, `targets-${locale}`);
+      await context.close();
+    },
+  );
+
   it('the public quality page needs no sign-in and shows no personal data', async () => {
     const context = await newContext(DESKTOP);
     const page = await context.newPage();
