@@ -1,18 +1,23 @@
 /**
- * The akimat counter at national scale (issue 5 item 5): the whole issuance request over HTTP — sign-in
- * session and CSRF check, the book read as of today, the decision, the next certificate number, the signed QR,
- * the audit rows, the commit — followed by the print (GET the PDF), with 50 officers of 50 different rural
- * akimats at the counter at once, each serving the members of its own book. The load generator (fetch) runs
- * in this process on the same 2 cores as the server and the database: the figures include its cost.
+ * The akimat counter at national scale (issue 5 item 5, issue 9 items 1 and 3): the whole issuance request over
+ * HTTP — session and CSRF check, the book read as of today, the decision, the next certificate number, the
+ * signed QR, the audit rows, the commit — then the print (GET the PDF). Officers of different rural akimats,
+ * each serving people of its own book one after another, at 1, 10 and 50 concurrent clients on one server;
+ * then scale-out: 50 clients through a proxy to one instance, and through the same proxy to two instances on
+ * one PostgreSQL, side by side. On PostgreSQL the servers (and the proxy) run in their own processes and the
+ * clients (fetch) in this one; on PGlite one in-process server, no scale-out.
  */
-import type { AddressInfo } from 'node:net';
-import { sql } from 'kysely';
-import { openDatabase } from '../../src/adapters/db/database';
-import { buildServer } from '../../src/adapters/http/server';
-import { makeDeps, sharedSecret } from '../../src/adapters/runtime';
-import { addUser } from '../../src/app/users/add-user';
-import { ApiClient } from '../../test/support/http-client';
-import { type BenchContext, type Budget, checkBudget, type Scenario } from '../lib/scenario';
+import type { ApiClient } from '../../test/support/http-client';
+import { type Instances, startInstances } from '../lib/instances';
+import { type Applicant, akimatOfficer, applicantsByAkimat } from '../lib/people';
+import {
+  type BenchContext,
+  type Budget,
+  checkBudget,
+  type Measurement,
+  type Scenario,
+  versus,
+} from '../lib/scenario';
 import { summarize } from '../lib/stats';
 
 const BUDGETS = {
@@ -20,143 +25,185 @@ const BUDGETS = {
   rate: { metric: 'rate', limit: 200, source: 'issue 5 item 5: ≥ 200 certificates/s' },
 } as const satisfies Record<string, Budget>;
 
-const CLIENTS = 50;
-const PASSWORD = 'bench-officer-password';
+const MAX_CLIENTS = 50;
+const WARMUP_PER_CLIENT = 2;
 
-interface Applicant {
-  iin: string;
-  surname: string;
-  name: string;
-  akimat_kato: string;
+/** Certificates each client issues at each concurrency (more for fewer clients, for enough samples). */
+const PER_CLIENT: Record<'quick' | 'full', Record<number, number>> = {
+  quick: { 1: 30, 10: 8, 50: 4 },
+  full: { 1: 200, 10: 60, 50: 40 },
+};
+
+/** Hands out each akimat's people in order, so that no one is served twice in a run while the book has
+ * enough of them (a small book starts again from its first: a second certificate is issued the same way). */
+class Applicants {
+  private readonly next = new Map<string, number>();
+  constructor(readonly byAkimat: Map<string, Applicant[]>) {}
+  take(kato: string, n: number): Applicant[] {
+    const all = this.byAkimat.get(kato)!;
+    const from = this.next.get(kato) ?? 0;
+    this.next.set(kato, from + n);
+    return Array.from({ length: n }, (_, i) => all[(from + i) % all.length]!);
+  }
 }
 
-/** Current members of open households in the `CLIENTS` akimats with the most people, `perAkimat` each. */
-async function applicantsByAkimat(ctx: BenchContext, perAkimat: number): Promise<Map<string, Applicant[]>> {
-  const rows = await sql<Applicant>`
-    with busiest as (
-      select akimat_kato from household_members
-      where left_on is null and household_open
-      group by akimat_kato order by count(*) desc, akimat_kato limit ${CLIENTS}
-    ), numbered as (
-      select m.iin, m.surname, m.name, m.akimat_kato,
-             row_number() over (partition by m.akimat_kato order by m.iin) as k
-      from household_members m join busiest b using (akimat_kato)
-      where m.left_on is null and m.household_open
-    )
-    select iin, surname, name, akimat_kato from numbered where k <= ${perAkimat}`.execute(ctx.db.kysely);
-  const byAkimat = new Map<string, Applicant[]>();
-  for (const r of rows.rows) {
-    const list = byAkimat.get(r.akimat_kato) ?? [];
-    list.push(r);
-    byAkimat.set(r.akimat_kato, list);
-  }
-  return byAkimat;
+interface Round {
+  /** Issue + print, per certificate (ms). */
+  readonly total: number[];
+  /** The POST alone (ms). */
+  readonly issued: number[];
+  readonly wallMs: number;
+  readonly kinds: Record<string, number>;
+}
+
+/** `clients` officers at `instances.url`, each serving `perClient` people one after another, all at once. */
+async function round(
+  ctx: BenchContext,
+  instances: Instances,
+  applicants: Applicants,
+  clients: number,
+  perClient: number,
+): Promise<Round> {
+  const akimats = [...applicants.byAkimat.keys()].slice(0, clients);
+  const officers: { client: ApiClient; kato: string }[] = [];
+  for (const kato of akimats) officers.push({ client: await akimatOfficer(ctx, instances.url, kato), kato });
+  const kinds: Record<string, number> = {};
+  const issueAndPrint = async (o: (typeof officers)[number], person: Applicant) => {
+    const t0 = performance.now();
+    const r = await o.client.request('POST', '/api/v1/akimat/applications', {
+      applicant: { iin: person.iin, surname: person.surname, name: person.name },
+      identityDocumentShown: true,
+    });
+    const issuedMs = performance.now() - t0;
+    if (r.status !== 201) throw new Error(`issue ${r.status}: ${r.text.slice(0, 200)}`);
+    const doc = r.json.document as { kind: string; pdfUrl: string };
+    const pdf = await fetch(`${instances.url}${doc.pdfUrl}?lang=kk`, {
+      headers: { cookie: o.client.cookieHeader() },
+    });
+    const bytes = await pdf.arrayBuffer();
+    if (pdf.status !== 200 || bytes.byteLength < 1000) throw new Error(`print ${pdf.status}`);
+    return { issuedMs, totalMs: performance.now() - t0, kind: doc.kind };
+  };
+  // Warm-up: each officer serves a couple of people first (JIT, pools, the PDF fonts of each instance).
+  await Promise.all(
+    officers.map(async (o) => {
+      for (const p of applicants.take(o.kato, WARMUP_PER_CLIENT)) await issueAndPrint(o, p);
+    }),
+  );
+  const work = officers.map((o) => ({ o, people: applicants.take(o.kato, perClient) }));
+  const total: number[] = [];
+  const issued: number[] = [];
+  const started = performance.now();
+  await Promise.all(
+    work.map(async ({ o, people }) => {
+      for (const person of people) {
+        const r = await issueAndPrint(o, person);
+        issued.push(r.issuedMs);
+        total.push(r.totalMs);
+        kinds[r.kind] = (kinds[r.kind] ?? 0) + 1;
+      }
+    }),
+  );
+  return { total, issued, wallMs: performance.now() - started, kinds };
 }
 
 const issuance: Scenario = {
   name: 'issuance',
-  description: 'POST /api/v1/akimat/applications then GET its PDF, 50 officers of 50 akimats at once',
+  description:
+    'POST /api/v1/akimat/applications + GET its PDF at 1, 10 and 50 clients; scale-out 1 vs 2 instances',
   async run(ctx) {
-    const perClient = ctx.quick ? 20 : 80;
-    const warmupPerClient = 4;
-    const byAkimat = await applicantsByAkimat(ctx, perClient + warmupPerClient);
-    const akimats = [...byAkimat.keys()];
-    if (akimats.length < CLIENTS) ctx.log(`  note: only ${akimats.length} akimats hold members`);
+    const perClient = PER_CLIENT[ctx.quick ? 'quick' : 'full'];
+    const scaleOut = ctx.kind === 'postgres' && !!ctx.db.url;
+    // The first akimat serves in every round: enough people for all of them.
+    const rounds =
+      Object.values(perClient).reduce((s, n) => s + n, 0) + perClient[50]! * 2 + 5 * WARMUP_PER_CLIENT;
+    const byAkimat = await applicantsByAkimat(ctx, MAX_CLIENTS, rounds);
+    const applicants = new Applicants(byAkimat);
+    if (byAkimat.size < MAX_CLIENTS) ctx.log(`  note: only ${byAkimat.size} akimats hold members`);
 
-    // The server as `serve` builds it, with the production pool size on PostgreSQL.
-    const db = ctx.db.url ? await openDatabase({ url: ctx.db.url }) : ctx.db;
-    const deps = await makeDeps(db);
-    const app = await buildServer({
-      deps,
-      databaseKind: ctx.kind,
-      publicBaseUrl: 'http://127.0.0.1',
-      logLevel: 'warn',
-      csrfHmacKey: await sharedSecret(ctx.db, 'csrf_hmac'),
-      keyRing: deps.keyRing,
-    });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    const record = async (
+      name: string,
+      description: string,
+      r: Round,
+      instances: Instances,
+      clients: number,
+      baseline?: Measurement,
+    ) => {
+      const rate = (r.total.length * 1000) / r.wallMs;
+      const latency = summarize(r.total);
+      const at50 = clients === MAX_CLIENTS && ctx.kind === 'postgres';
+      return ctx.record({
+        name,
+        description,
+        latency,
+        throughput: rate,
+        throughputUnit: 'ops/s',
+        concurrency: clients,
+        serverMemory: await instances.memory(),
+        ...(at50 && name === 'issuance@c50' ? { budget: checkBudget(BUDGETS.rate, latency, rate) } : {}),
+        ...(baseline ? { baseline: versus({ latency, throughput: rate }, baseline) } : {}),
+        extra: {
+          ...r.kinds,
+          documents: r.total.length,
+          wallSeconds: Math.round(r.wallMs / 100) / 10,
+          postP50: Math.round(summarize(r.issued).p50 * 10) / 10,
+          postP95: Math.round(summarize(r.issued).p95 * 10) / 10,
+          postP99: Math.round(summarize(r.issued).p99 * 10) / 10,
+        },
+      });
+    };
+
+    const one = await startInstances(ctx);
     try {
-      const officers: { client: ApiClient; people: Applicant[] }[] = [];
-      for (const kato of akimats) {
-        const username = `bench.akimat.${kato}`;
-        const made = await addUser(ctx.deps, {
-          username,
-          password: PASSWORD,
-          displayName: `Bench ${kato}`,
-          role: 'akimat_officer',
-          territoryKato: kato,
-        });
-        if (!made.ok && made.error.code !== 'USER.EXISTS') throw new Error(made.error.code);
-        const client = new ApiClient(base);
-        const signedIn = await client.login(username, PASSWORD);
-        if (signedIn.status !== 200) throw new Error(`sign-in ${signedIn.status}`);
-        officers.push({ client, people: byAkimat.get(kato)! });
+      for (const clients of [1, 10, MAX_CLIENTS].filter((c) => c <= byAkimat.size)) {
+        const r = await round(ctx, one, applicants, clients, perClient[clients]!);
+        await record(
+          `issuance@c${clients}`,
+          `issue + print per certificate, ${clients} officer(s) of different akimats at once, one server`,
+          r,
+          one,
+          clients,
+        );
+        if (clients === MAX_CLIENTS) {
+          const post = summarize(r.issued);
+          const rate = (r.issued.length * 1000) / r.wallMs;
+          ctx.record({
+            name: 'issuance.post@c50',
+            description: 'the POST alone (no PDF), same round',
+            latency: post,
+            throughput: rate,
+            throughputUnit: 'ops/s',
+            concurrency: clients,
+            ...(ctx.kind === 'postgres' ? { budget: checkBudget(BUDGETS.request, post, rate) } : {}),
+          });
+        }
       }
-
-      const kinds: Record<string, number> = {};
-      const issueAndPrint = async (client: ApiClient, person: Applicant) => {
-        const t0 = performance.now();
-        const r = await client.request('POST', '/api/v1/akimat/applications', {
-          applicant: { iin: person.iin, surname: person.surname, name: person.name },
-          identityDocumentShown: true,
-        });
-        const issuedMs = performance.now() - t0;
-        if (r.status !== 201) throw new Error(`issue ${r.status}: ${r.text.slice(0, 200)}`);
-        const doc = r.json.document as { kind: string; pdfUrl: string };
-        const pdf = await fetch(`${base}${doc.pdfUrl}?lang=kk`, {
-          headers: { cookie: client.cookieHeader() },
-        });
-        const bytes = await pdf.arrayBuffer();
-        if (pdf.status !== 200 || bytes.byteLength < 1000) throw new Error(`print ${pdf.status}`);
-        return { issuedMs, totalMs: performance.now() - t0, kind: doc.kind };
-      };
-
-      // Warm-up: each officer serves a few people one after another (JIT, pools, PDF fonts).
-      for (const o of officers)
-        for (const p of o.people.slice(perClient, perClient + warmupPerClient))
-          await issueAndPrint(o.client, p);
-
-      const issued: number[] = [];
-      const printed: number[] = [];
-      const started = performance.now();
-      await Promise.all(
-        officers.map(async (o) => {
-          for (const person of o.people.slice(0, perClient)) {
-            const r = await issueAndPrint(o.client, person);
-            issued.push(r.issuedMs);
-            printed.push(r.totalMs);
-            kinds[r.kind] = (kinds[r.kind] ?? 0) + 1;
-          }
-        }),
-      );
-      const wallMs = performance.now() - started;
-      const rate = (printed.length * 1000) / wallMs;
-      const withPrint = summarize(printed);
-      const budgets = ctx.kind === 'postgres';
-      ctx.record({
-        name: 'issuance.issue+print',
-        description: 'issue (lookup, decision, number, QR, audit) + GET the PDF, per certificate',
-        latency: withPrint,
-        throughput: rate,
-        throughputUnit: 'ops/s',
-        concurrency: officers.length,
-        ...(budgets ? { budget: checkBudget(BUDGETS.request, withPrint, rate) } : {}),
-        extra: { ...kinds, documents: printed.length, wallSeconds: Math.round(wallMs / 100) / 10 },
-      });
-      const issueOnly = summarize(issued);
-      ctx.record({
-        name: 'issuance.issue',
-        description: 'the POST alone (no PDF), same run',
-        latency: issueOnly,
-        throughput: rate,
-        throughputUnit: 'ops/s',
-        concurrency: officers.length,
-        ...(budgets ? { budget: checkBudget(BUDGETS.rate, issueOnly, rate) } : {}),
-      });
     } finally {
-      await app.close();
-      if (db !== ctx.db) await db.close();
+      await one.close();
+    }
+
+    if (!scaleOut) {
+      ctx.log('  scale-out: PostgreSQL only (PGlite is one process)');
+      return;
+    }
+    const clients = Math.min(MAX_CLIENTS, byAkimat.size);
+    let single: Measurement | undefined;
+    for (const count of [1, 2]) {
+      const instances = await startInstances(ctx, { count, proxy: true });
+      try {
+        const r = await round(ctx, instances, applicants, clients, perClient[50]!);
+        const m = await record(
+          `scale-out.${count}-instance${count > 1 ? 's' : ''}`,
+          `issue + print, ${clients} clients through the proxy (@fastify/reply-from) to ${count} server process(es), one PostgreSQL`,
+          r,
+          instances,
+          clients,
+          single,
+        );
+        single ??= m;
+      } finally {
+        await instances.close();
+      }
     }
   },
 };
