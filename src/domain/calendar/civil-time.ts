@@ -24,12 +24,21 @@ const MS_PER_DAY = 86_400_000;
 const ISO_WITH_OFFSET =
   /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):([0-5]\d)(:[0-5]\d(\.\d{1,9})?)?(Z|[+-](0\d|1[0-4]):[0-5]\d)$/i;
 
+/**
+ * The instants whose civil day exists in every zone: a Date near its ±8.64e15 ms limit, moved by a zone's
+ * offset, falls outside the Date range (found by fuzzing: a RangeError instead of a coded error, issue 10).
+ */
+const MIN_INSTANT_MS = Date.parse('0001-01-02T00:00:00Z');
+const MAX_INSTANT_MS = Date.parse('9999-12-30T00:00:00Z');
+const outOfRange = (value: InstantInput) =>
+  err('CALENDAR.BAD_INSTANT', 'an instant must lie between the years 1 and 9999', { value });
+
 /** A local wall-clock reading without a zone would be ambiguous, so only explicit offsets are accepted. */
 export function parseInstant(input: InstantInput): Result<number> {
   if (typeof input === 'number') {
-    return Number.isFinite(input)
-      ? ok(input)
-      : err('CALENDAR.BAD_INSTANT', 'an instant must be finite epoch milliseconds', { value: input });
+    if (!Number.isFinite(input))
+      return err('CALENDAR.BAD_INSTANT', 'an instant must be finite epoch milliseconds', { value: input });
+    return input < MIN_INSTANT_MS || input > MAX_INSTANT_MS ? outOfRange(input) : ok(input);
   }
   const m = ISO_WITH_OFFSET.exec(input);
   // Date.parse alone would roll 30 February over into March.
@@ -44,7 +53,7 @@ export function parseInstant(input: InstantInput): Result<number> {
       },
     );
   }
-  return ok(ms);
+  return ms < MIN_INSTANT_MS || ms > MAX_INSTANT_MS ? outOfRange(input) : ok(ms);
 }
 
 // Formatters are costly to build and immutable once built, so they are shared per zone.
