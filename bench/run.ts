@@ -38,6 +38,7 @@ import { householdScenarios, loadHouseholdBook } from './scenarios/households';
 import { httpScenarios } from './scenarios/http';
 import { indicatorScenarios } from './scenarios/indicators';
 import { issuanceScenarios } from './scenarios/issuance';
+import { pscPathScenarios } from './scenarios/psc-path';
 import { queueScenarios } from './scenarios/queue';
 
 /** The registry: every scenario, in the order they run. */
@@ -46,6 +47,7 @@ export const SCENARIOS: readonly Scenario[] = [
   ...householdScenarios,
   ...httpScenarios,
   ...issuanceScenarios,
+  ...pscPathScenarios,
   ...queueScenarios,
   ...indicatorScenarios,
 ];
