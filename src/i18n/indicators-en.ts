@@ -49,6 +49,8 @@ export const indicatorsEn: Record<keyof typeof indicatorsKk, string> = {
   'kpi.export.xlsxRu': 'XLSX (Russian)',
   'kpi.export.csvKk': 'CSV (Kazakh)',
   'kpi.export.csvRu': 'CSV (Russian)',
+  'kpi.export.pdfKk': 'PDF (Kazakh)',
+  'kpi.export.pdfRu': 'PDF (Russian)',
   'kpi.records.title': 'Indicator records',
   'kpi.records.heading': '{code}: {unit}, {period}',
   'kpi.records.back': 'Back to the indicator table',

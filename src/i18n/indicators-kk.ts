@@ -51,6 +51,8 @@ export const indicatorsKk = {
   'kpi.export.xlsxRu': 'XLSX (орысша)',
   'kpi.export.csvKk': 'CSV (қазақша)',
   'kpi.export.csvRu': 'CSV (орысша)',
+  'kpi.export.pdfKk': 'PDF (қазақша)',
+  'kpi.export.pdfRu': 'PDF (орысша)',
   'kpi.records.title': 'Көрсеткіш жазбалары',
   'kpi.records.heading': '{code}: {unit}, {period}',
   'kpi.records.back': 'Көрсеткіштер кестесіне оралу',

@@ -50,6 +50,8 @@ export const indicatorsRu: Record<keyof typeof indicatorsKk, string> = {
   'kpi.export.xlsxRu': 'XLSX (на русском)',
   'kpi.export.csvKk': 'CSV (на казахском)',
   'kpi.export.csvRu': 'CSV (на русском)',
+  'kpi.export.pdfKk': 'PDF (на казахском)',
+  'kpi.export.pdfRu': 'PDF (на русском)',
   'kpi.records.title': 'Записи показателя',
   'kpi.records.heading': '{code}: {unit}, {period}',
   'kpi.records.back': 'К таблице показателей',

@@ -5,7 +5,9 @@
  * read of personal data; coded errors for a bad period, a bad indicator, a unit outside the reader's territory.
  * And the exports of the Appendix 3 table: XLSX (opened with exceljs, cells checked) and CSV, in kk and ru.
  */
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +22,9 @@ const IIN_FAR = '850515400128';
 const IIN_COMPLAINT = '771212300011';
 
 const thisYear = new Date().getUTCFullYear();
+/** The text of a PDF as poppler reads it (the letters come back through the fonts' ToUnicode maps). */
+const pdfText = (bytes: Buffer) =>
+  execFileSync('pdftotext', ['-layout', '-', '-'], { input: bytes }).toString('utf8');
 const Y = thisYear;
 const codes = ['1.1', '1.2', '2.1', '2.2', '3.1', '3.2', '3.3', '4.1', '4.2', '4.3', '4.4', '5.1'];
 const at = (mmdd: string, hhmm = '10:00') => `${Y}-${mmdd}T${hhmm}:00+05:00`;
@@ -267,6 +272,45 @@ describe.each(DATABASE_KINDS)('drill-down of the indicators on %s (R-15, R-14)',
     const denied = await as.district!.request('GET', `/api/v1/indicators/export?period=${Y}-03&within=KZ`);
     expect(denied.status).toBe(403);
     const future = await download(`period=${thisYear + 1}&format=csv`);
+    expect(future.status).toBe(422);
+    expect((await future.json()).error.code).toBe('KPI.PERIOD_IN_FUTURE');
+  });
+
+  it('exports the Appendix 3 table as PDF (kk, ru): Kazakh letters, figures of the API, "no data" never 100 %', async () => {
+    const download = (who: string, query: string) =>
+      fetch(`${server.url}/api/v1/indicators/export?${query}`, {
+        headers: { cookie: as[who]!.cookieHeader() },
+      });
+    const kk = await download(
+      'ministry',
+      `period=${Y}-03&level=district&within=110000000&format=pdf&lang=kk`,
+    );
+    expect(kk.status).toBe(200);
+    expect(kk.headers.get('content-type')).toBe('application/pdf');
+    expect(kk.headers.get('content-disposition')).toContain(`indicators-110000000-${Y}-03-kk.pdf`);
+    const kkBytes = Buffer.from(await kk.arrayBuffer());
+    expect(kkBytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const kkText = pdfText(kkBytes);
+    expect(kkText).toContain('Кесте. Тиімділік және сапалық көрсеткіштерінің мәні');
+    expect(kkText).toContain('Уақытылылығы');
+    expect(kkText).toContain('Қол жеткізуі');
+    expect(kkText).toMatch(/1\.1\s+.*33,3/);
+    expect(kkText).not.toContain(IIN_LATE);
+    if (process.env.KPI_PDF_ARTIFACTS) writeFileSync(`${process.env.KPI_PDF_ARTIFACTS}/kk.pdf`, kkBytes);
+
+    const ru = await download('ministry', `period=${Y - 1}-06&format=pdf&lang=ru`);
+    expect(ru.status).toBe(200);
+    const ruBytes = Buffer.from(await ru.arrayBuffer());
+    const ruText = pdfText(ruBytes);
+    expect(ruText).toContain('Таблица. Значения показателей качества и эффективности');
+    // A period with no data: words, never 100 %.
+    expect(ruText).toContain('нет данных');
+    expect(ruText).not.toMatch(/1\.1\s+Доля[^\n]*\s100\s+—\s+100\b/);
+    if (process.env.KPI_PDF_ARTIFACTS) writeFileSync(`${process.env.KPI_PDF_ARTIFACTS}/ru.pdf`, ruBytes);
+
+    const denied = await download('district', `period=${Y}-03&within=KZ&format=pdf`);
+    expect(denied.status).toBe(403);
+    const future = await download('ministry', `period=${thisYear + 1}&format=pdf`);
     expect(future.status).toBe(422);
     expect((await future.json()).error.code).toBe('KPI.PERIOD_IN_FUTURE');
   });

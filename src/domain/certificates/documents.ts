@@ -28,7 +28,14 @@ export interface DocumentSection {
   readonly table?: DocumentTable;
 }
 
-export type DocumentKind = 'certificate' | 'refusal' | 'receipt' | 'complaint_talon' | 'complaint_answer';
+export type DocumentKind =
+  | 'certificate'
+  | 'refusal'
+  | 'receipt'
+  | 'complaint_talon'
+  | 'complaint_answer'
+  /** The Appendix 3 table of the quality indicators, a report rather than an issued document. */
+  | 'indicator_table';
 
 export interface PrintableDocument {
   readonly kind: DocumentKind;

@@ -481,6 +481,12 @@ function Exports({ period, within }: { period: string; within: string }) {
         <a className="button button--secondary" href={href('csv', 'ru')} download>
           {t('kpi.export.csvRu')}
         </a>
+        <a className="button button--secondary" href={href('pdf', 'kk')} download>
+          {t('kpi.export.pdfKk')}
+        </a>
+        <a className="button button--secondary" href={href('pdf', 'ru')} download>
+          {t('kpi.export.pdfRu')}
+        </a>
       </p>
     </section>
   );

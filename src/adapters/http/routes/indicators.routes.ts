@@ -15,6 +15,8 @@ import type { Deps } from '../../../app/ports';
 import { INDICATOR_CODES, LEVELS } from '../../../domain/kpi';
 import type { Result } from '../../../domain/shared/result';
 import { writeIndicatorsCsv, writeIndicatorsXlsx } from '../../files/indicators-file';
+import { renderIndicatorsPdf } from '../../files/indicators-pdf';
+import { createPdfRenderer, type PdfRenderer } from '../../pdf/pdf-renderer';
 import { ErrorResponse } from '../common.schemas';
 import { sendError } from '../errors';
 import { getUser, requireUser } from '../session';
@@ -204,6 +206,8 @@ export async function indicatorsRoutes(app: FastifyInstance, opts: { deps: Deps 
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { deps } = opts;
   const tags = ['indicators'];
+  // The fonts are prepared once, on the first PDF asked for.
+  let pdf: Promise<PdfRenderer> | undefined;
 
   r.get(
     '/api/v1/indicators',
@@ -244,12 +248,12 @@ export async function indicatorsRoutes(app: FastifyInstance, opts: { deps: Deps 
     {
       schema: {
         tags,
-        summary: 'The Appendix 3 table as XLSX or CSV, headed in Kazakh or Russian (R-15)',
+        summary: 'The Appendix 3 table as XLSX, CSV or PDF, in Kazakh or Russian (R-15)',
         description:
           'The same table as GET /api/v1/indicators (same query, same access): the unit looked at in the ' +
           "Appendix's layout, and one row per unit of the level.",
         querystring: IndicatorsQuery.omit({ code: true }).extend({
-          format: z.enum(['xlsx', 'csv']).default('xlsx'),
+          format: z.enum(['xlsx', 'csv', 'pdf']).default('xlsx'),
           lang: z.enum(['kk', 'ru']).default('kk'),
         }),
       },
@@ -257,15 +261,24 @@ export async function indicatorsRoutes(app: FastifyInstance, opts: { deps: Deps 
     },
     async (request, reply) => {
       const { format, lang, ...query } = request.query;
-      const table = await getIndicators(deps, getUser(request), query);
+      const user = getUser(request);
+      const table = await getIndicators(deps, user, query);
       if (!table.ok) return sendError(reply, table.error);
+      const name = `indicators-${table.value.within.key}-${table.value.period}-${lang}.${format}`;
+      if (format === 'pdf') {
+        pdf ??= createPdfRenderer();
+        const bytes = await renderIndicatorsPdf(await pdf, table.value, lang, user.displayName);
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', `attachment; filename="${name}"`)
+          .send(bytes);
+      }
       const out = new PassThrough();
       const write = format === 'csv' ? writeIndicatorsCsv : writeIndicatorsXlsx;
       write(table.value, lang, out).catch((error: unknown) => {
         request.log.error({ err: { message: (error as Error).message } }, 'indicator export failed');
         out.destroy(error as Error);
       });
-      const name = `indicators-${table.value.within.key}-${table.value.period}-${lang}.${format}`;
       return reply
         .type(
           format === 'csv'
