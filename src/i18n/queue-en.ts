@@ -32,6 +32,8 @@ export const queueEn: QueueCatalog = {
   'queue.kiosk.print': 'Print the ticket',
   'queue.kiosk.another': 'For the next visitor',
   'queue.kiosk.watchBoard': 'When your number appears on the board, go to the desk it shows.',
+  'queue.kiosk.survey': 'After your visit, rate the service:',
+  'queue.kiosk.surveyQr': 'QR code of the survey',
   'queue.kiosk.opensAt': 'The office opens at {time}.',
 
   'queue.board.title': 'Queue',

@@ -33,6 +33,8 @@ export const queueKk = {
   'queue.kiosk.print': 'Талонды басып шығару',
   'queue.kiosk.another': 'Келесі келушіге',
   'queue.kiosk.watchBoard': 'Нөміріңіз таблода шыққанда көрсетілген терезеге барыңыз.',
+  'queue.kiosk.survey': 'Қызмет көрсетілгеннен кейін оның сапасын бағалаңыз:',
+  'queue.kiosk.surveyQr': 'Сауалнаманың QR-коды',
   'queue.kiosk.opensAt': 'Мекеме ашылатын уақыт: {time}.',
 
   'queue.board.title': 'Кезек',

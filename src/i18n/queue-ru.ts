@@ -32,6 +32,8 @@ export const queueRu: QueueCatalog = {
   'queue.kiosk.print': 'Напечатать талон',
   'queue.kiosk.another': 'Для следующего посетителя',
   'queue.kiosk.watchBoard': 'Когда ваш номер появится на табло, подойдите к указанному окну.',
+  'queue.kiosk.survey': 'После обслуживания оцените его качество:',
+  'queue.kiosk.surveyQr': 'QR-код опроса',
   'queue.kiosk.opensAt': 'Учреждение откроется: {time}.',
 
   'queue.board.title': 'Очередь',

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { translateError } from '../i18n';
-import { complaintFieldOf, complaintFieldOfPath, surveyQuestions, surveyTargetOf } from './complaints';
+import {
+  complaintFieldOf,
+  complaintFieldOfPath,
+  surveyQuestions,
+  surveyTargetOf,
+  ticketSurveyPath,
+} from './complaints';
 import { qrPath } from './qr-code';
 
 // Issue 7: the complaint form shows each coded error next to the field it concerns (WCAG 3.3.1).
@@ -55,6 +61,15 @@ describe('survey target', () => {
     expect(surveyTargetOf(new URLSearchParams('application=abc&mode=tablet'))).toEqual({
       subject: 'application',
       reference: 'abc',
+    });
+    // the queue ticket's link.
+    expect(
+      surveyTargetOf(
+        new URLSearchParams(ticketSurveyPath('7c9e6679-7425-40de-944b-e07fc1f90ae7').split('?')[1]),
+      ),
+    ).toEqual({
+      subject: 'application',
+      reference: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
     });
     expect(surveyTargetOf(new URLSearchParams('mode=tablet'))).toEqual({
       subject: 'application',

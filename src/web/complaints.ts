@@ -167,11 +167,14 @@ export interface SurveyTarget {
   readonly reference: string;
 }
 
-/** `/survey?complaint=C2026-000042` (the answer's QR) or `/survey?application=<id>` (a document or ticket). */
+/**
+ * `/survey?complaint=C2026-000042` (the talon's and answer's QR), `/survey?application=<id>` (a document) or
+ * `/survey?ticket=<id>` (the queue ticket: the server rates the application the visit led to).
+ */
 export function surveyTargetOf(params: URLSearchParams): SurveyTarget {
   const complaint = params.get('complaint');
   if (complaint !== null) return { subject: 'complaint', reference: complaint.trim() };
-  const application = params.get('application');
+  const application = params.get('application') ?? params.get('ticket');
   if (application !== null) return { subject: 'application', reference: application.trim() };
   return { subject: params.get('subject') === 'complaint' ? 'complaint' : 'application', reference: '' };
 }
@@ -186,6 +189,11 @@ export const SURVEY_OPEN_STATUSES: ReadonlySet<string> = new Set([
   'handed_over',
   'refused_at_intake',
 ]);
+
+/** The survey page's address for a queue ticket (R-19: printed with the ticket at the kiosk). */
+export function ticketSurveyPath(ticketId: string): string {
+  return `/survey?ticket=${encodeURIComponent(ticketId)}`;
+}
 
 /** The status page's address for a complaint (the talon's link and QR). */
 export function statusPath(number: string): string {

@@ -10,6 +10,7 @@
  * The server runs on a clock the test moves: 10:00 of a working day after today (a future day, so that the
  * browser keeps the session cookie the server dates by its own clock).
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -122,9 +123,16 @@ describe.skipIf(!hasChromium)('walk-in queue in Chromium (issue 6)', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
   }
 
+  /** The ids of the tickets the kiosk issued, in order (the survey link names the ticket). */
+  const ticketIds: string[] = [];
+
   async function takeTicket(page: Page, locale: Locale): Promise<string> {
     const t = (key: MessageKey, params?: MessageParams) => translate(locale, key, params);
-    await page.getByRole('button', { name: t('queue.kiosk.take'), exact: true }).click();
+    const [issued] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/tickets') && r.request().method() === 'POST'),
+      page.getByRole('button', { name: t('queue.kiosk.take'), exact: true }).click(),
+    ]);
+    ticketIds.push(((await issued.json()) as { id: string }).id);
     await poll(() => page.locator('.queue-ticket__number').count()).toBe(1);
     const text = (await page.locator('.queue-ticket__number').textContent()) ?? '';
     const number = /A-\d{3}/.exec(text)?.[0] ?? '';
@@ -153,6 +161,13 @@ describe.skipIf(!hasChromium)('walk-in queue in Chromium (issue 6)', () => {
       // Printing prints the ticket alone, on one page.
       const pdf = await kiosk.pdf({ format: 'A4' });
       expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
+      // R-19: the printed ticket carries the link to this visit's survey, and its QR is on the ticket. (pdftotext
+      // joins a line broken after a hyphen by dropping the hyphen, hence the comparison without them.)
+      const surveyUrl = `${server.url}/survey?ticket=${ticketIds[ticketIds.length - 1]}`;
+      expect(await ticket.locator('.queue-ticket__url').textContent()).toBe(surveyUrl);
+      const printed = execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf }).toString('utf8');
+      expect(printed.replace(/[\s\u200b-]+/gu, '')).toContain(surveyUrl.replace(/-/g, ''));
+      expect(await ticket.getByRole('img', { name: t('queue.kiosk.surveyQr') }).count()).toBe(1);
 
       // The public board shows it waiting, in both languages whatever the screen language.
       const board = await (await newContext(DESKTOP)).newPage();

@@ -311,6 +311,46 @@ describe.each(DATABASE_KINDS)('complaints on %s (R-16..R-19, R-24)', (database) 
     expect(JSON.stringify(rows)).not.toContain(IIN);
   });
 
+  it('the queue ticket’s survey link rates the application the visit led to, once (R-19)', async () => {
+    clock.set('2026-11-25T10:00:00+05:00');
+    const db = server.runtime.db.kysely;
+    const visitApp = '6f1d2c3b-0000-4000-8000-000000000004';
+    await sql`
+      insert into applications (id, channel, status, applicant_iin, applicant_name, akimat_kato, psc_office_id, received_at, state)
+      values (${visitApp}, 'psc', 'handed_over', ${IIN}, 'Test', ${DEMO_TERRITORY.akimatKato},
+        ${DEMO_TERRITORY.pscOfficeId}, now(), '{}'::jsonb)`.execute(db);
+    const anon = new ApiClient(server.url);
+    const survey = (reference: string, iin: string = IIN) =>
+      anon.request('POST', '/api/v1/public/surveys', {
+        subject: 'application',
+        reference,
+        iin,
+        scores: { '2.1': 5, '3.1': 5, '5.1': 5 },
+      });
+    const office = DEMO_TERRITORY.pscOfficeId;
+    const ticket = await anon.request('POST', `/api/v1/queue/offices/${office}/tickets`);
+    expect(ticket.status, ticket.text).toBe(201);
+    const ticketId: string = ticket.json.id;
+    // Not served yet: nothing to rate.
+    let r = await survey(ticketId);
+    expect(r.json.error.code).toBe('SURVEY.NOT_OPEN');
+    const psc = await as('psc');
+    const desk = (await psc.request('POST', `/api/v1/queue/offices/${office}/desks`, { number: 7 })).json.id;
+    expect((await psc.request('POST', `/api/v1/queue/desks/${desk}/call-next`)).json.id).toBe(ticketId);
+    const act = (body: Record<string, unknown>) =>
+      psc.request('POST', `/api/v1/queue/tickets/${ticketId}/actions`, { deskId: desk, ...body });
+    expect((await act({ action: 'start' })).status).toBe(200);
+    expect((await act({ action: 'finish', applicationId: visitApp })).status).toBe(200);
+    r = await survey(ticketId, OTHER_IIN);
+    expect(r.json.error.code).toBe('SURVEY.SUBJECT_NOT_FOUND');
+    r = await survey(ticketId);
+    expect(r.status, r.text).toBe(201);
+    // The same visit through its documents' link: already answered.
+    r = await survey(visitApp);
+    expect(r.status).toBe(409);
+    expect(r.json.error.code).toBe('SURVEY.ALREADY_ANSWERED');
+  });
+
   it('on the last working day the reviewer’s office is alerted once that the deadline is near (R-24)', async () => {
     clock.set('2026-11-25T10:00:00+05:00');
     const citizen = await as('citizen');

@@ -11,7 +11,7 @@ import type { Deps } from '../ports';
 
 export interface SurveyInput {
   readonly subject: SurveySubject;
-  /** The complaint number (complaint surveys) or the application id (service surveys). */
+  /** The complaint number (complaint surveys), or the application id or queue ticket id (service surveys). */
   readonly reference: string;
   readonly iin: string;
   readonly scores: Record<string, unknown>;
@@ -42,7 +42,15 @@ export async function submitSurvey(
       officeId = c.reviewer.level === 'psc' ? c.reviewer.pscOfficeId : c.reviewerOfficeId;
     } else {
       const uuid = /^[0-9a-f-]{36}$/i.test(input.reference);
-      const a = uuid ? await repos.complaints.findApplication(input.reference) : undefined;
+      let a = uuid ? await repos.complaints.findApplication(input.reference) : undefined;
+      if (!a && uuid) {
+        // The queue ticket's link names the ticket: the visit is rated through the application the
+        // operator linked to it when finishing; a ticket with none has no finished service to rate yet.
+        const ticket = await repos.queue.findTicket(input.reference);
+        if (ticket && !ticket.applicationId)
+          return err('SURVEY.NOT_OPEN', 'the survey opens when the service is finished');
+        if (ticket?.applicationId) a = await repos.complaints.findApplication(ticket.applicationId);
+      }
       if (!a || a.applicantIin !== input.iin)
         return err('SURVEY.SUBJECT_NOT_FOUND', 'no application with that id and IIN');
       if (!FINISHED_APPLICATION.has(a.status))

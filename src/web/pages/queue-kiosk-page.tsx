@@ -1,7 +1,8 @@
 /**
  * `/queue/kiosk/:officeId`, public (issue 6 item 2; R-9): the reception kiosk. One button takes a ticket — first
  * come, first served — and the ticket shows its number, the office, the time, the people ahead and the expected
- * wait; printing prints the ticket alone (queue.css).
+ * wait, and the link and QR of the visit's satisfaction survey (R-19); printing prints the ticket alone
+ * (queue.css).
  */
 import { useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router';
@@ -9,6 +10,8 @@ import { formatDate } from '../../i18n';
 import { ApiError } from '../api';
 import { useI18n } from '../locale';
 import { Page } from '../page';
+import { ticketSurveyPath } from '../complaints';
+import { QrCode } from '../qr-code';
 import { type Board, clockTime, type IssuedTicket, officeName } from '../queue';
 import { useSession } from '../session';
 import '../queue.css';
@@ -113,6 +116,7 @@ export function QueueKioskPage() {
             </div>
           </dl>
           <p className="queue-ticket__hint">{t('queue.kiosk.watchBoard')}</p>
+          <TicketSurvey url={`${window.location.origin}${ticketSurveyPath(ticket.id)}`} />
           <div className="queue-actions queue-ticket__actions">
             <button type="button" className="button button--primary" onClick={() => window.print()}>
               {t('queue.kiosk.print')}
@@ -134,5 +138,18 @@ export function QueueKioskPage() {
         </button>
       )}
     </Page>
+  );
+}
+
+/** R-19: the survey of this visit — printed with the ticket, to be answered once the service is done. */
+function TicketSurvey({ url }: { url: string }) {
+  const { t } = useI18n();
+  return (
+    <div className="queue-ticket__survey">
+      <QrCode className="queue-ticket__qr" text={url} label={t('queue.kiosk.surveyQr')} />
+      <p>
+        {t('queue.kiosk.survey')} <span className="queue-ticket__url">{url}</span>
+      </p>
+    </div>
   );
 }
