@@ -263,6 +263,8 @@ export const householdEn: HouseholdCatalog = {
     'One of the members has just been entered in another open household. Reload the page and try again.',
   'error.HOUSEHOLD.MISSING_NAME': 'Fill in this field.',
   'error.HOUSEHOLD.BAD_NAME': 'Letters, spaces and hyphens only.',
+  'error.HOUSEHOLD.MIXED_SCRIPT_NAME':
+    'A word mixes Latin and Cyrillic letters (e.g. a Latin “e”): write it in one alphabet.',
   'error.HOUSEHOLD.BAD_RELATION': 'Choose the relation.',
   'error.HOUSEHOLD.BAD_MEMBERSHIP_DATES': 'The dates disagree: before the date of birth or before joining.',
   'error.HOUSEHOLD.FUTURE_DATE': 'The date cannot be after today.',

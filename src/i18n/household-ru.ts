@@ -262,6 +262,8 @@ export const householdRu: HouseholdCatalog = {
     'Один из членов только что записан в другое открытое хозяйство. Обновите страницу и повторите.',
   'error.HOUSEHOLD.MISSING_NAME': 'Заполните это поле.',
   'error.HOUSEHOLD.BAD_NAME': 'Только буквы, пробелы и дефис.',
+  'error.HOUSEHOLD.MIXED_SCRIPT_NAME':
+    'В одном слове смешаны латинские и кириллические буквы (например, латинская «e»): пишите одним алфавитом.',
   'error.HOUSEHOLD.BAD_RELATION': 'Выберите отношение к главе.',
   'error.HOUSEHOLD.BAD_MEMBERSHIP_DATES': 'Даты не согласуются: раньше даты рождения или даты вступления.',
   'error.HOUSEHOLD.FUTURE_DATE': 'Дата не может быть позже сегодняшней.',

@@ -458,8 +458,13 @@ function damaged(template: unknown, schema: JsonSchema | undefined, seed: number
     out.push(at('SQL', leaf, sample(fc.constantFrom(...SQL_INJECTION), 1)[0]));
   for (const leaf of pick(strings))
     out.push(at('HTML', leaf, sample(fc.constantFrom(...HTML_INJECTION), 1)[0]));
-  for (const leaf of pick(strings))
-    out.push(at('confusable', leaf, sample(fc.constantFrom(...CONFUSABLES), 1)[0]));
+  // A household member's name is one alphabet per word (HOUSEHOLD.MIXED_SCRIPT_NAME); elsewhere it is just text.
+  const memberName = (l: Leaf) =>
+    /^household\.members\.\d+\.(surname|name|patronymic)$/.test(l.path.join('.'));
+  for (const leaf of [...pick(strings), ...strings.filter(memberName)])
+    out.push(
+      at('confusable', leaf, sample(fc.constantFrom(...CONFUSABLES.slice(0, 5)), 1)[0], memberName(leaf)),
+    );
   for (const [leaf, text] of sample(
     fc.tuple(fc.constantFrom(...(strings.length ? strings : all)), withControl),
     strings.length ? PER_KIND * 2 : 0,

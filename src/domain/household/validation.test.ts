@@ -169,6 +169,25 @@ describe('validateHousehold', () => {
     ['no surname', withMember(1, { surname: '' }), 'HOUSEHOLD.MISSING_NAME', 'members[1].surname'],
     ['digits in a name', withMember(1, { name: 'Айгүл2' }), 'HOUSEHOLD.BAD_NAME', 'members[1].name'],
     [
+      'markup in a name',
+      withMember(1, { name: '<script>alert(1)</script>' }),
+      'HOUSEHOLD.BAD_NAME',
+      'members[1].name',
+    ],
+    // Latin "e" and "a" among Cyrillic letters (issue 10: Unicode confusables).
+    [
+      'a Latin look-alike in a name',
+      withMember(1, { surname: 'Ахмeтова' }),
+      'HOUSEHOLD.MIXED_SCRIPT_NAME',
+      'members[1].surname',
+    ],
+    [
+      'a Latin look-alike in a patronymic',
+      withMember(1, { patronymic: 'Сeрікқызы' }),
+      'HOUSEHOLD.MIXED_SCRIPT_NAME',
+      'members[1].patronymic',
+    ],
+    [
       'unknown relation',
       withMember(1, { relation: 'cousin' as 'other' }),
       'HOUSEHOLD.BAD_RELATION',

@@ -40,6 +40,7 @@ export const HOUSEHOLD_ERROR_CODES = [
   'HOUSEHOLD.IIN_IN_TWO_OPEN_HOUSEHOLDS',
   'HOUSEHOLD.MISSING_NAME',
   'HOUSEHOLD.BAD_NAME',
+  'HOUSEHOLD.MIXED_SCRIPT_NAME',
   'HOUSEHOLD.BAD_RELATION',
   'HOUSEHOLD.BAD_MEMBERSHIP_DATES',
   'HOUSEHOLD.FUTURE_DATE',
@@ -84,6 +85,8 @@ const fe = (code: HouseholdErrorCode, path: string, message: string, details?: R
 const KATO = /^\d{9}$/;
 const BOOK_NUMBER = /^[\p{L}\p{N}][\p{L}\p{N}\-/.]{0,19}$/u;
 const PERSON_NAME = /^\p{L}+(?:[ '’-]\p{L}+)*$/u;
+const LATIN = /\p{Script=Latin}/u;
+const CYRILLIC = /\p{Script=Cyrillic}/u;
 const CADASTRAL = /^\d+(?:[-:]\d+){2,5}$/;
 
 export function validateArea(areaHa: number, path: string): FieldError[] {
@@ -218,6 +221,10 @@ function validateName(value: string | undefined, path: string, required: boolean
   if (v === '') return required ? [fe('HOUSEHOLD.MISSING_NAME', path, 'required')] : [];
   if (v.length > 60 || !PERSON_NAME.test(v))
     return [fe('HOUSEHOLD.BAD_NAME', path, 'letters, spaces, hyphens')];
+  // A Latin look-alike among Cyrillic letters (Latin "e" in "Ахмeтова") reads right but is never found by a
+  // search or matched to the person's IIN record: one word, one alphabet (issue 10: Unicode confusables).
+  if (v.split(/[ '’-]/u).some((word) => LATIN.test(word) && CYRILLIC.test(word)))
+    return [fe('HOUSEHOLD.MIXED_SCRIPT_NAME', path, 'a word mixes Latin and Cyrillic letters')];
   return [];
 }
 
