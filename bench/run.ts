@@ -11,6 +11,9 @@
  *   --database <name|dir>    use this PostgreSQL database / PGlite directory (reused when it holds the book)
  *   --loader bulk|generate   how the book is loaded: bench/lib/bulk-load (default) or generateHouseholdBook
  *   --list                   list the scenarios
+ *   --load [--minutes <n>]   only the load test (issue 10 item 6; also `npm run load`): n minutes (default 10)
+ *                            of mixed traffic at ~100 requests/s on PostgreSQL (20,000 households unless
+ *                            --households or --database say otherwise)
  *
  * PostgreSQL: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) is the admin
  * connection that creates and drops `qosalqy_bench_<timestamp>`.
@@ -38,6 +41,7 @@ import { householdScenarios, loadHouseholdBook } from './scenarios/households';
 import { httpScenarios } from './scenarios/http';
 import { indicatorScenarios } from './scenarios/indicators';
 import { issuanceScenarios } from './scenarios/issuance';
+import { loadScenario } from './scenarios/load';
 import { pscPathScenarios } from './scenarios/psc-path';
 import { queueScenarios } from './scenarios/queue';
 
@@ -67,26 +71,39 @@ const { values: args } = parseArgs({
     database: { type: 'string' },
     loader: { type: 'string', default: 'bulk' },
     list: { type: 'boolean', default: false },
+    load: { type: 'boolean', default: false },
+    minutes: { type: 'string', default: '10' },
   },
   strict: true,
 });
 
 if (args.list) {
   console.log(`household-load  (always, before the scenarios) the synthetic book, rows/s`);
+  console.log(`load            (only with --load) ${loadScenario.description}`);
   for (const s of SCENARIOS)
     console.log(`${s.name.padEnd(16)}${s.description}${s.once ? ' (once, no database)' : ''}`);
   process.exit(0);
 }
 
-const kinds = (args.db ?? ['postgres', 'pglite']).flatMap((d) => d.split(',')) as DatabaseKind[];
+const kinds = (args.db ?? (args.load ? ['postgres'] : ['postgres', 'pglite'])).flatMap((d) =>
+  d.split(','),
+) as DatabaseKind[];
 for (const k of kinds)
   if (k !== 'postgres' && k !== 'pglite') throw new Error(`--db: pglite or postgres, not ${k}`);
 if (args.database && kinds.length > 1) throw new Error('--database names one database: add --db');
 if (args.loader !== 'bulk' && args.loader !== 'generate') throw new Error('--loader: bulk or generate');
 const loader = args.loader;
 const only = (args.only ?? []).flatMap((o) => o.split(','));
-const selected = SCENARIOS.filter((s) => only.length === 0 || only.some((o) => s.name.startsWith(o)));
-const households = args.households ? Number.parseInt(args.households, 10) : undefined;
+const selected = args.load
+  ? [loadScenario]
+  : SCENARIOS.filter((s) => only.length === 0 || only.some((o) => s.name.startsWith(o)));
+const loadMinutes = Number(args.minutes);
+if (!(loadMinutes > 0)) throw new Error('--minutes: a positive number');
+const households = args.households
+  ? Number.parseInt(args.households, 10)
+  : args.load && !args.database
+    ? 20_000
+    : undefined;
 if (households !== undefined && !(households > 0)) throw new Error('--households: a positive integer');
 
 const started = new Date();
@@ -118,6 +135,7 @@ for (const kind of kinds) {
       db: target.db,
       deps: await makeDeps(target.db),
       quick: args.quick,
+      loadMinutes,
       loader,
       rng: createRng(`qosalqy-bench-${kind}`),
       asOf: today,

@@ -24,6 +24,8 @@ export interface CannonOptions {
 
 export interface CannonRun {
   readonly latency: LatencySummary;
+  /** Each response's latency (ms). */
+  readonly samples: readonly number[];
   /** Responses a second over the measured seconds. */
   readonly throughput: number;
   readonly responses: number;
@@ -69,6 +71,7 @@ export async function cannon(options: CannonOptions): Promise<CannonRun> {
   const result = await done;
   return {
     latency: summarize(samples),
+    samples,
     throughput: samples.length / result.duration,
     responses: samples.length,
     statuses,

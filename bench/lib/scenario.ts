@@ -55,6 +55,8 @@ export interface BenchContext {
   readonly db: Db;
   readonly deps: Deps;
   readonly quick: boolean;
+  /** Minutes of the load test (`--load --minutes`). */
+  readonly loadMinutes: number;
   /** How the synthetic book is loaded: bench/lib/bulk-load (default) or generateHouseholdBook. */
   readonly loader: 'bulk' | 'generate';
   /** Seeded: the same run samples the same IINs and names. */
