@@ -48,6 +48,8 @@ export interface Memory {
   readonly rssMiB: number;
   readonly heapUsedMiB: number;
   readonly maxRssMiB: number;
+  /** Server processes: the least heapUsed since the previous report (≈ the heap kept after collection). */
+  readonly heapLowMiB?: number;
 }
 
 export interface BenchContext {
