@@ -121,7 +121,9 @@ export interface AuditLog {
 }
 
 export interface AuditReader {
-  /** Rows in seq order, in batches, for verification. */
+  /** Chains the committed rows not yet sealed (ADR 0008); returns how many. Safe from several instances. */
+  seal(batchSize?: number): Promise<number>;
+  /** Sealed rows in seq order, in batches, for verification. */
   scan(batchSize: number): AsyncIterable<ChainedAuditEntry[]>;
   head(): Promise<{ seq: number; hash: string }>;
 }

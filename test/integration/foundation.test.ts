@@ -124,11 +124,10 @@ describe.each(DATABASE_KINDS)('foundation on %s', (kind) => {
     );
   });
 
-  it('chains concurrent appends from 40 transactions gaplessly, hashing Kazakh text as Node does', async () => {
+  it('chains appends from 40 concurrent transactions gaplessly once sealed, hashing Kazakh text as Node does', async () => {
     const { deps, db } = server.runtime;
-    const before = Number(
-      (await sql<{ seq: string }>`select seq from audit_head`.execute(db.kysely)).rows[0]!.seq,
-    );
+    await deps.auditReader.seal();
+    const before = (await deps.auditReader.head()).seq;
     await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
         deps.uow.run((repos) =>
@@ -144,11 +143,33 @@ describe.each(DATABASE_KINDS)('foundation on %s', (kind) => {
         ),
       ),
     );
-    const rows = await sql<{
-      seq: string;
-    }>`select seq from audit_log where seq > ${before} order by seq`.execute(db.kysely);
-    expect(rows.rows.map((r) => Number(r.seq))).toEqual(Array.from({ length: 40 }, (_, i) => before + 1 + i));
+    // A rolled-back transaction leaves no audit row to seal.
+    await expect(
+      deps.uow.run(async (repos) => {
+        await repos.audit.append({
+          actorId: null,
+          actorRole: 'admin',
+          action: 'test.rolled_back',
+          outcome: 'success',
+        });
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    // Committed but not yet sealed: the row is there, outside the chain; it may not be edited meanwhile.
+    const waiting = await sql<{
+      n: number;
+    }>`select count(*)::int as n from audit_log where seq is null`.execute(db.kysely);
+    expect(waiting.rows[0]!.n).toBe(40);
+    await expect(sql`update audit_log set action = 'x' where seq is null`.execute(db.kysely)).rejects.toThrow(
+      /append-only/,
+    );
     expect(await verifyAuditChain(deps)).toMatchObject({ ok: true });
+    const rows = await sql<{ seq: string; action: string }>`
+      select seq, action from audit_log where seq > ${before} order by seq`.execute(db.kysely);
+    expect(rows.rows.map((r) => Number(r.seq))).toEqual(Array.from({ length: 40 }, (_, i) => before + 1 + i));
+    expect(rows.rows.every((r) => r.action === 'test.concurrent')).toBe(true);
+    // Sealing twice seals nothing twice.
+    expect(await deps.auditReader.seal()).toBe(0);
   });
 
   it('keeps an intact audit chain of every sign-in, and finds a modified or deleted row', async () => {

@@ -33,7 +33,9 @@ export interface AuthFailuresTable {
 }
 
 export interface AuditLogTable {
-  seq: ColumnType<number, number, never>;
+  id: ColumnType<string, never, never>;
+  /** NULL until sealed (ADR 0008); set once by the sealer. */
+  seq: ColumnType<number | null, never, number>;
   at: Timestamp;
   actor_id: string | null;
   actor_role: string | null;
@@ -43,8 +45,8 @@ export interface AuditLogTable {
   ip: string | null;
   outcome: string;
   details: ColumnType<Record<string, unknown>, string, never>;
-  prev_hash: string;
-  hash: string;
+  prev_hash: ColumnType<string | null, never, string>;
+  hash: ColumnType<string | null, never, string>;
 }
 
 export interface AuditHeadTable {

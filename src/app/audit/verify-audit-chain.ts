@@ -1,8 +1,10 @@
-/** `qosalqy audit verify`: walks the whole chain in batches and compares its end with the recorded head. */
+/** `qosalqy audit verify`: seals what is waiting, walks the whole chain in batches and compares its end with the recorded head. */
 import { type ChainVerdict, verifyChain } from '../../domain/audit/chain';
 import type { Deps } from '../ports';
 
 export async function verifyAuditChain(deps: Pick<Deps, 'auditReader' | 'hasher'>): Promise<ChainVerdict> {
+  // Everything committed so far is chained first, so the verdict covers it (ADR 0008).
+  await deps.auditReader.seal();
   const sha = (t: string) => deps.hasher.sha256(t);
   let state: Parameters<typeof verifyChain>[2];
   for await (const batch of deps.auditReader.scan(5000)) {

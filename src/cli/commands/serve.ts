@@ -7,6 +7,7 @@ import { seedDemoUsers } from '../../app/demo/seed-demo';
 import { generatorNames } from '../../adapters/reference/names';
 import { ensureReferenceData } from '../../app/reference/ensure-reference-data';
 import { referenceSources } from '../../adapters/reference/reference-files';
+import { startAuditSealer } from '../../adapters/db/audit-sealer';
 import { startBackgroundJobs } from '../../adapters/notifications/background';
 import { buildApp, openRuntime } from '../../adapters/runtime';
 import { loadConfig } from '../../adapters/system/config';
@@ -45,9 +46,11 @@ export function registerServeCommand(program: Command) {
       const app = await buildApp(runtime, config);
       await app.listen({ port: config.port, host: config.host });
       const jobs = startBackgroundJobs(runtime, config.notifications);
+      const sealer = startAuditSealer(runtime.deps.auditReader, (line) => console.error(line));
       const shutdown = async () => {
         await jobs.stop();
         await app.close();
+        await sealer.stop();
         await runtime.close();
         process.exit(0);
       };

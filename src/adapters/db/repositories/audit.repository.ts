@@ -1,64 +1,160 @@
 /**
- * The audit chain's storage. One append is ONE statement: it locks the single audit_head row (FOR UPDATE),
- * computes the next seq and the row's hash from it with PostgreSQL's sha256(), inserts the row and moves the
- * head. That keeps seq gapless and each row linked to the one before, on any number of server instances,
- * while the lock is held for one statement plus the caller's commit — not for three round trips queued behind
- * a busy event loop, which made every issuing transaction wait for the others (docs/PERFORMANCE.md).
- * The text hashed is exactly the domain's chainText (the entry split around its seq by chainTextAroundSeq),
- * so `qosalqy audit verify` recomputes it in Node. The lock lasts until the caller's transaction commits:
- * appends are best made last in a transaction.
+ * The audit chain's storage (R-14; ADR 0008). Appending is a plain insert inside the caller's transaction: the
+ * row commits or rolls back with the change it records, and takes no shared lock — so issuing transactions do
+ * not queue behind one another. `seal` then chains committed rows in id order: under the audit_head lock
+ * (one sealer at a time across all instances; the others skip) it gives each its gapless seq, the previous
+ * hash and its own hash, computed in Node from the row as stored — the same text `qosalqy audit verify`
+ * recomputes. The server seals every quarter second; verification seals first.
  */
+import { createHash } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { AuditLog, AuditReader } from '../../../app/ports';
-import { type ChainedAuditEntry, chainTextAroundSeq } from '../../../domain/audit/chain';
+import { type AuditEntry, type ChainedAuditEntry, chainText } from '../../../domain/audit/chain';
 import type { Database } from '../schema';
 
 export function auditLog(db: Kysely<Database>, now: () => Date): AuditLog {
   return {
     async append(input) {
-      const entry = {
-        at: now().toISOString(),
-        actorId: input.actorId,
-        actorRole: input.actorRole,
-        action: input.action,
-        subjectType: input.subjectType ?? null,
-        subjectId: input.subjectId ?? null,
-        ip: input.ip ?? null,
-        outcome: input.outcome,
-        details: input.details ?? {},
-      };
-      const { prefix, suffix } = chainTextAroundSeq(entry);
-      // The CTEs share one snapshot, but `head` reads the row it locks in its newest committed version, and
-      // the UPDATE of that same (already locked) row follows it: a waiting append chains onto the winner.
-      const appended = await sql<{ seq: string }>`
-        WITH head AS (
-          SELECT seq + 1 AS seq, hash AS prev_hash,
-                 encode(sha256(convert_to(hash || chr(10) || ${prefix} || (seq + 1)::text || ${suffix}, 'UTF8')), 'hex') AS hash
-          FROM audit_head WHERE id = 1 FOR UPDATE
-        ), moved AS (
-          UPDATE audit_head SET seq = head.seq, hash = head.hash FROM head WHERE audit_head.id = 1
-        )
-        INSERT INTO audit_log (seq, at, actor_id, actor_role, action, subject_type, subject_id, ip, outcome, details, prev_hash, hash)
-        SELECT head.seq, ${entry.at}::timestamptz, ${entry.actorId}::uuid, ${entry.actorRole}, ${entry.action},
-               ${entry.subjectType}, ${entry.subjectId}, ${entry.ip}, ${entry.outcome},
-               ${JSON.stringify(entry.details)}::jsonb, head.prev_hash, head.hash
-        FROM head
-        RETURNING seq`.execute(db);
-      if (appended.rows.length !== 1) throw new Error('audit append wrote no row');
+      await db
+        .insertInto('audit_log')
+        .values({
+          at: now().toISOString(),
+          actor_id: input.actorId,
+          actor_role: input.actorRole,
+          action: input.action,
+          subject_type: input.subjectType ?? null,
+          subject_id: input.subjectId ?? null,
+          ip: input.ip ?? null,
+          outcome: input.outcome,
+          details: JSON.stringify(input.details ?? {}),
+        })
+        .execute();
     },
   };
 }
 
-export function auditReader(db: Kysely<Database>): AuditReader {
+interface StoredRow {
+  id: string;
+  at_iso: string;
+  actor_id: string | null;
+  actor_role: string | null;
+  action: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  ip: string | null;
+  outcome: string;
+  details: Record<string, unknown>;
+}
+
+/** The entry exactly as hashed: the instant rendered as it was written (ISO, UTC, milliseconds). */
+function entryOf(r: StoredRow, seq: number): AuditEntry {
   return {
+    seq,
+    at: r.at_iso,
+    actorId: r.actor_id,
+    actorRole: r.actor_role,
+    action: r.action,
+    subjectType: r.subject_type,
+    subjectId: r.subject_id,
+    ip: r.ip,
+    outcome: r.outcome as AuditEntry['outcome'],
+    details: r.details,
+  };
+}
+
+const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
+
+const AT_ISO = sql<string>`to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+export function auditReader(db: Kysely<Database>): AuditReader {
+  /** One batch under the head lock; 0 when another sealer holds it or nothing is waiting. */
+  const sealBatch = (batchSize: number) =>
+    db.transaction().execute(async (trx) => {
+      const head = await trx
+        .selectFrom('audit_head')
+        .select(['seq', 'hash'])
+        .where('id', '=', 1)
+        .forUpdate()
+        .skipLocked()
+        .executeTakeFirst();
+      if (!head) return 0;
+      const rows = (await trx
+        .selectFrom('audit_log')
+        .select([
+          'id',
+          'actor_id',
+          'actor_role',
+          'action',
+          'subject_type',
+          'subject_id',
+          'ip',
+          'outcome',
+          'details',
+        ])
+        .select(AT_ISO.as('at_iso'))
+        .where('seq', 'is', null)
+        .orderBy('id')
+        .limit(batchSize)
+        .execute()) as StoredRow[];
+      if (rows.length === 0) return 0;
+      let seq = Number(head.seq);
+      let prev = head.hash;
+      const ids: string[] = [];
+      const seqs: number[] = [];
+      const prevs: string[] = [];
+      const hashes: string[] = [];
+      for (const r of rows) {
+        seq += 1;
+        const hash = sha256Hex(chainText(entryOf(r, seq), prev));
+        ids.push(r.id);
+        seqs.push(seq);
+        prevs.push(prev);
+        hashes.push(hash);
+        prev = hash;
+      }
+      await sql`
+        update audit_log set seq = u.seq, prev_hash = u.prev_hash, hash = u.hash
+        from unnest(${ids}::int8[], ${seqs}::int8[], ${prevs}::text[], ${hashes}::text[]) as u(id, seq, prev_hash, hash)
+        where audit_log.id = u.id`.execute(trx);
+      await trx.updateTable('audit_head').set({ seq, hash: prev }).where('id', '=', 1).execute();
+      return rows.length;
+    });
+
+  return {
+    async seal(batchSize = 2000) {
+      // A cheap look first: the server calls this four times a second, nearly always with nothing to do.
+      const waiting = await db
+        .selectFrom('audit_log')
+        .select('id')
+        .where('seq', 'is', null)
+        .limit(1)
+        .executeTakeFirst();
+      if (!waiting) return 0;
+      let sealed = 0;
+      for (;;) {
+        const n = await sealBatch(batchSize);
+        sealed += n;
+        if (n < batchSize) return sealed;
+      }
+    },
     async *scan(batchSize) {
       let after = 0;
       for (;;) {
         const rows = await db
           .selectFrom('audit_log')
-          .selectAll()
-          // Render the instant exactly as it was hashed (ISO, UTC, milliseconds), whatever the driver does with dates.
-          .select(sql<string>`to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`.as('at_iso'))
+          .select([
+            'id',
+            'actor_id',
+            'actor_role',
+            'action',
+            'subject_type',
+            'subject_id',
+            'ip',
+            'outcome',
+            'details',
+          ])
+          .select(['seq', 'prev_hash', 'hash'])
+          .select(AT_ISO.as('at_iso'))
           .where('seq', '>', after)
           .orderBy('seq')
           .limit(batchSize)
@@ -66,18 +162,9 @@ export function auditReader(db: Kysely<Database>): AuditReader {
         if (rows.length === 0) return;
         yield rows.map(
           (r): ChainedAuditEntry => ({
-            seq: Number(r.seq),
-            at: r.at_iso,
-            actorId: r.actor_id,
-            actorRole: r.actor_role,
-            action: r.action,
-            subjectType: r.subject_type,
-            subjectId: r.subject_id,
-            ip: r.ip,
-            outcome: r.outcome as ChainedAuditEntry['outcome'],
-            details: r.details,
-            prevHash: r.prev_hash,
-            hash: r.hash,
+            ...entryOf(r as StoredRow, Number(r.seq)),
+            prevHash: r.prev_hash as string,
+            hash: r.hash as string,
           }),
         );
         after = Number(rows[rows.length - 1]!.seq);
