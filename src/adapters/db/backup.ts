@@ -249,6 +249,10 @@ export async function restoreDatabase(
     }
     // TRUNCATE fires no row triggers (the audit log's append-only trigger guards UPDATE and DELETE).
     await rows(trx, `truncate ${[...tables.keys()].map(ident).join(', ')}`);
+    // The rows come back exactly as they were saved: no trigger may add to them meanwhile (the indicator
+    // roll-ups' dirty-day marks would collide with the saved ones; the audit guard has nothing to guard).
+    // Switched back on before the transaction commits; a failed restore rolls this back too.
+    for (const name of tables.keys()) await rows(trx, `alter table ${ident(name)} disable trigger user`);
     const deferred: { table: TableInfo; rows: string[] }[] = [];
     let table: TableInfo | undefined;
     let batch: string[] = [];
@@ -303,6 +307,7 @@ export async function restoreDatabase(
         [`[${saved.join(',')}]`],
       );
     }
+    for (const name of tables.keys()) await rows(trx, `alter table ${ident(name)} enable trigger user`);
     for (const t of tables.values()) {
       for (const s of t.serials) {
         await rows(
