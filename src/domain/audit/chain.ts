@@ -39,27 +39,6 @@ export function chainText(entry: AuditEntry, prevHash: string): string {
   return `${prevHash}\n${canonicalJson(entry)}`;
 }
 
-/**
- * The chain text split around the entry's seq, for an append that learns its seq and the previous hash only
- * inside the database statement that takes the chain's lock: `chainText(entry, prev)` equals
- * `prev + "\n" + prefix + String(entry.seq) + suffix`. Keys are sorted, so `seq` is followed only by
- * `subjectId` and `subjectType` (strings or null, their quotes escaped): the split point is unambiguous even
- * when `details` holds a key named "seq".
- */
-export function chainTextAroundSeq(entry: Omit<AuditEntry, 'seq'>): {
-  readonly prefix: string;
-  readonly suffix: string;
-} {
-  const text = canonicalJson({ ...entry, seq: 0 });
-  const marker = '"seq":0,"subjectId":';
-  const at = text.lastIndexOf(marker);
-  if (at < 0) throw new Error('canonical audit entry lacks its seq');
-  return {
-    prefix: text.slice(0, at + '"seq":'.length),
-    suffix: text.slice(at + '"seq":0'.length),
-  };
-}
-
 export type ChainProblem =
   | { readonly kind: 'modified'; readonly seq: number }
   | { readonly kind: 'deleted'; readonly seq: number }
