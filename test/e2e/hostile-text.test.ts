@@ -3,7 +3,8 @@
  * A member's name may hold letters, spaces, hyphens and apostrophes only (HOUSEHOLD.BAD_NAME otherwise, R-4), so
  * `<script>` in a name is refused with that code; the free-text address takes it, so the address carries the
  * markup, and the name carries what a name may (an apostrophe and a hyphen). In Chromium the household page shows
- * both literally, no alert fires and no injected element exists; the certificate's PDF text holds both as typed.
+ * both literally, no alert fires and no injected element exists; the certificate's PDF text holds both as typed,
+ * and a refusal's holds markup typed into an applicant's name (free text at the counter) as typed.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -127,6 +128,30 @@ describe.skipIf(!hasChromium)('markup in the household book stays text (issue 10
         expect(text).toContain(`${HEAD.surname} ${HEAD.name}`);
         expect(text).toContain('<script>alert(1)</script>');
         expect(text).toContain(`& "Жеңіс" 'көшесі', 8`);
+      }
+    },
+  );
+
+  it.skipIf(!hasPoppler)(
+    'prints markup in an applicant name literally on a refusal (kk and ru)',
+    async () => {
+      // An applicant's name at the counter is free text (only the book's names are letter-checked): a stranger
+      // to the book gets the reasoned refusal on ground 2, with the name as typed.
+      const issued = await akimat.request('POST', '/api/v1/akimat/applications', {
+        applicant: { iin: '750730301012', surname: '<script>alert(1)</script>', name: 'Әли & "Ко"' },
+        identityDocumentShown: true,
+      });
+      expect(issued.status, issued.text).toBe(201);
+      expect(issued.json.document.kind).toBe('refusal');
+      for (const lang of ['kk', 'ru']) {
+        const res = await fetch(`${server.url}${issued.json.document.pdfUrl}?lang=${lang}`, {
+          headers: { cookie: akimat.cookieHeader() },
+        });
+        expect(res.status).toBe(200);
+        const text = execFileSync('pdftotext', ['-', '-'], { input: Buffer.from(await res.arrayBuffer()) })
+          .toString('utf8')
+          .replace(/\s+/g, ' ');
+        expect(text).toContain('<script>alert(1)</script> Әли & "Ко"');
       }
     },
   );
