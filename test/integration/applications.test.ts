@@ -259,9 +259,19 @@ describe.each(DATABASE_KINDS)('applications on %s (issue 5)', (kind) => {
     let appId: string;
 
     it('accepts complete documents with a receipt stating the due date', async () => {
+      // Bad input: a contact that is not an e-mail address — a coded 400, nothing received.
+      const bad = await psc.request('POST', '/api/v1/psc/applications', {
+        applicant: CHILD,
+        documents: allDocs,
+        notify: { email: 'not an address', language: 'kk' },
+      });
+      expect(bad.status).toBe(400);
+      expect(bad.json.error.code).toBe('VALIDATION_FAILED');
       const r = await psc.request('POST', '/api/v1/psc/applications', {
         applicant: CHILD,
         documents: allDocs,
+        // R-24: the applicant asks to be told when the result is ready, in Kazakh, by e-mail and SMS.
+        notify: { email: 'dana@example.kz', phone: '+7 701 000 00 00', language: 'kk' },
       });
       expect(r.status, r.text).toBe(201);
       expect(r.json.application).toMatchObject({ channel: 'psc', status: 'accepted', pscOfficeId: 'psc-01' });
@@ -355,9 +365,30 @@ describe.each(DATABASE_KINDS)('applications on %s (issue 5)', (kind) => {
     });
 
     it('returns the result to the PSC, which hands it only to the applicant in person', async () => {
+      const readyNotices = () =>
+        server.runtime.db.kysely
+          .selectFrom('notification_outbox')
+          .selectAll()
+          .where('template', '=', 'application.result_ready')
+          .execute();
+      expect(await readyNotices()).toEqual([]); // decided at the akimat, not yet at the PSC
       const back = await akimat.request('POST', `/api/v1/applications/${appId}/return`);
       expect(back.status, back.text).toBe(200);
       expect(back.json.application.status).toBe('returned_to_psc');
+      // R-24: "your result is ready" waits in the outbox, in the same transaction, in Kazakh, per contact.
+      const notices = await readyNotices();
+      expect(notices.map((m) => [m.channel, m.recipient]).sort()).toEqual([
+        ['email', 'dana@example.kz'],
+        ['sms', '+7 701 000 00 00'],
+      ]);
+      for (const m of notices) {
+        expect(m).toMatchObject({
+          language: 'kk',
+          status: 'pending',
+          subject: 'Өтінішіңіздің нәтижесі дайын',
+        });
+        expect(m.body).toContain('жеке куәлігіңізді көрсетіп алыңыз');
+      }
       const ready = await psc.request('GET', '/api/v1/applications?view=ready');
       expect(ready.json.applications.map((a: { id: string }) => a.id)).toContain(appId);
 

@@ -19,6 +19,8 @@ export interface StepSpec {
   readonly command: (app: Application, repos: Repositories) => Promise<Result<ApplicationCommand>>;
   readonly schedule?: Office['schedule'];
   readonly audit: string;
+  /** What the step announces, written in its transaction (R-24: the outbox). */
+  readonly after?: (app: Application, repos: Repositories) => Promise<void>;
 }
 
 export async function advance(
@@ -60,6 +62,7 @@ export async function advance(
       if (!(await repos.applications.update(t.value.application, app.version, [t.value.event]))) {
         fail('APPLICATION.CONFLICT', 'the application was changed by someone else; reload it');
       }
+      await spec.after?.(t.value.application, repos);
       await audit('success', { from: app.status, to: t.value.application.status });
       return ok({ application: toView(t.value.application, at.ms), document: null });
     });

@@ -9,6 +9,7 @@ import {
   type Application,
   type ApplicationEvent,
   receiveApplication,
+  type ResultNotice,
 } from '../../domain/applications';
 import type { DocumentCode } from '../../domain/applications';
 import { parseIin } from '../../domain/iin/iin';
@@ -23,6 +24,8 @@ import { type ActResult, toDocumentView, toView } from './views';
 
 export interface PscIntakeRequest {
   readonly applicant: Applicant;
+  /** contacts for "your result is ready", if the applicant wants to be told. */
+  readonly notify?: ResultNotice | undefined;
   readonly documents: Readonly<Partial<Record<DocumentCode, boolean>>>;
 }
 
@@ -49,13 +52,19 @@ export async function receiveAtPsc(
         ctx,
       );
       if (!received.ok) return received;
+      // kept with the application; the return of the result to the PSC reads it.
+      const notice = request.notify;
+      const receivedApp: Application =
+        notice && (notice.email || notice.phone)
+          ? { ...received.value.application, notify: notice }
+          : received.value.application;
       const checked = applyAction(
-        received.value.application,
+        receivedApp,
         { type: 'check_documents', documents: request.documents },
         ctx,
       );
       if (!checked.ok) return checked;
-      await repos.applications.insert(received.value.application, [received.value.event]);
+      await repos.applications.insert(receivedApp, [received.value.event]);
       const app = checked.value.application;
       const events: ApplicationEvent[] = [checked.value.event];
       let next: Application;

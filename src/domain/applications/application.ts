@@ -213,6 +213,15 @@ export interface Application {
   readonly handedOverAt: string | null;
   /** The number of events so far; the next event has `seq = version + 1`. Also the optimistic-lock token. */
   readonly version: number;
+  /** R-24: where and in which language to say the result is ready at the PSC, if the applicant asked. */
+  readonly notify?: ResultNotice;
+}
+
+/** R-24: the applicant's contacts for "your result is ready", given at PSC intake (either or both). */
+export interface ResultNotice {
+  readonly email?: string;
+  readonly phone?: string;
+  readonly language: 'kk' | 'ru';
 }
 
 /** One append-only row per transition (R-13: every hand-off recorded with time and person). */

@@ -27,6 +27,7 @@ export {
   REFUSAL_GROUND_CODES,
   type Refusal,
   type RefusalGroundCode,
+  type ResultNotice,
   TRANSITIONS,
 } from './application';
 export {

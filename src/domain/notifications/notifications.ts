@@ -23,12 +23,12 @@ type Render = (p: TemplateParams) => { subject: string; text: string };
 export const TEMPLATES: Readonly<Record<NotificationTemplate, Readonly<Record<DocumentLanguage, Render>>>> = {
   'application.result_ready': {
     kk: (p) => ({
-      subject: 'Анықтама дайын',
-      text: `Сіздің өтінішіңіздің нәтижесі дайын. Оны ${p.office ?? 'ХҚКО'} жеке куәлігіңізді көрсетіп алыңыз.`,
+      subject: 'Өтінішіңіздің нәтижесі дайын',
+      text: `Сіздің өтінішіңіздің нәтижесі дайын. Оны жеке куәлігіңізді көрсетіп алыңыз: ${p.office ?? 'ХҚКО'}.`,
     }),
     ru: (p) => ({
-      subject: 'Результат готов',
-      text: `Результат по вашему заявлению готов. Получите его в ${p.office ?? 'ЦОН'} при предъявлении удостоверения личности.`,
+      subject: 'Результат по вашему заявлению готов',
+      text: `Результат по вашему заявлению готов. Получите его при предъявлении удостоверения личности: ${p.office ?? 'ЦОН'}.`,
     }),
   },
   'complaint.registered': {

@@ -16,8 +16,21 @@ export const AkimatServiceRequest = z.object({
     .describe('R-11 (§11): the identity card was shown; false means a refusal on ground 1'),
 });
 
+/** "your result is ready" — where (e-mail, phone for SMS, either or both) and in which language. */
+export const ResultNoticeInput = z
+  .object({
+    email: z.email().max(254).optional(),
+    phone: z
+      .string()
+      .regex(/^\+?[0-9 ()-]{6,20}$/)
+      .optional(),
+    language: z.enum(['kk', 'ru']),
+  })
+  .describe('R-24: tell the applicant when the result is ready at the PSC');
+
 export const PscIntakeRequest = z.object({
   applicant: ApplicantInput,
+  notify: ResultNoticeInput.optional(),
   documents: z
     .object({
       application: z.boolean().describe('§11 (1): the free-form application'),
