@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
@@ -81,7 +82,7 @@ export async function openDatabase(options: OpenOptions): Promise<Db> {
   let pglite: PGlite;
   try {
     pglite = await PGlite.create(dataDir, {
-      extensions: { pg_trgm, btree_gin },
+      extensions: { pg_trgm, btree_gin, btree_gist },
       parsers: { [DATE_OID]: (v: string) => v },
     });
   } catch (error) {

@@ -317,12 +317,17 @@ export function householdsRepository(db: Kysely<Database>): HouseholdRepository 
             sql<string>`m.surname || ' ' || m.name || coalesce(' ' || m.patronymic, '')`.as('matched_name'),
           )
           .where(sql<boolean>`${key} <% m.full_name`);
+        // The akimat, or the KATO range of a wider territory: both descend the GiST index (akimat, name
+        // trigrams), which a LIKE on the code could not (migration 0018).
         query = exactAkimat
           ? query.where('m.akimat_kato', '=', exactAkimat)
-          : query.where('m.akimat_kato', 'like', `${prefix}%`);
+          : query
+              .where('m.akimat_kato', '>=', prefix.padEnd(9, '0'))
+              .where('m.akimat_kato', '<=', prefix.padEnd(9, '9'));
         if (q.status) query = query.where('h.status', '=', q.status);
         const rows = await query
-          .orderBy(sql`word_similarity(${key}, m.full_name)`, 'desc')
+          // Nearest first (1 − word_similarity), which the same index answers without sorting every match.
+          .orderBy(sql`m.full_name <->> ${key}`)
           .orderBy('m.full_name')
           .limit(q.limit)
           .offset(q.offset)
