@@ -315,6 +315,60 @@ describe.each(DATABASE_KINDS)('drill-down of the indicators on %s (R-15, R-14)',
     expect((await future.json()).error.code).toBe('KPI.PERIOD_IN_FUTURE');
   });
 
+  it('exports the records behind a figure as CSV, read a day at a time, without personal data', async () => {
+    const download = (who: string, query: string) =>
+      fetch(`${server.url}/api/v1/indicators/records/export?${query}`, {
+        headers: { cookie: as[who]!.cookieHeader() },
+      });
+    const res = await download('ministry', `period=${Y}-03&code=1.1&within=113200000&lang=ru`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    expect(res.headers.get('content-disposition')).toContain(
+      `indicator-records-1.1-113200000-${Y}-03-ru.csv`,
+    );
+    const lines = (await res.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'Период;Показатель;Тип;Код;Офис;Район;Область;Причина;Дата;Срок;Завершено;Подробно',
+    );
+    expect(
+      lines
+        .slice(1)
+        .map((l) => [l.split(';')[3], l.split(';')[7]])
+        .sort(),
+    ).toEqual(
+      [
+        [ids.late, 'late'],
+        [ids.pending, 'overdue_pending'],
+      ].sort(),
+    );
+    expect(lines.join('\n')).not.toContain(IIN_LATE);
+    expect(lines.join('\n')).not.toContain('Кешіккен');
+
+    // The whole country for the year, a day at a time: the same two and the far oblast's late one.
+    const year = await (await download('ministry', `period=${Y}&code=1.1&lang=kk`)).text();
+    expect(year.trim().split('\r\n')).toHaveLength(4);
+    expect(year).toContain(ids.far!);
+    // Anonymous answers: no id.
+    const answers = (await (await download('ministry', `period=${Y}-03&code=5.1`)).text())
+      .trim()
+      .split('\r\n');
+    expect(answers).toHaveLength(2);
+    expect(answers[1]!.split(';').slice(2, 4)).toEqual(['survey', '']);
+
+    // A period with no data: the header alone. A future period, another territory: coded errors.
+    const empty = await (await download('ministry', `period=${Y - 1}-06&code=1.1`)).text();
+    expect(empty.trim().split('\r\n')).toHaveLength(1);
+    const future = await download('ministry', `period=${thisYear + 1}&code=1.1`);
+    expect(future.status).toBe(422);
+    expect((await future.json()).error.code).toBe('KPI.PERIOD_IN_FUTURE');
+    const other = await download('district', `period=${Y}-03&code=1.1&within=113400000`);
+    expect(other.status).toBe(403);
+    expect((await other.json()).error.code).toBe('AUTH.FORBIDDEN');
+  });
+
   it('the public page API, without signing in, gives last month per office and no personal data', async () => {
     const now = new Date(Date.now() + 5 * 3600_000); // Almaty civil time (UTC+5)
     const y = now.getUTCMonth() === 0 ? now.getUTCFullYear() - 1 : now.getUTCFullYear();

@@ -135,7 +135,8 @@ export async function writeIndicatorsXlsx(
 }
 
 const FORMULA_START = /^[=+\-@\t\r]/;
-const csvField = (value: string | number | null): string => {
+/** A CSV field: quoted when needed; text that a spreadsheet would run as a formula is prefixed with '. */
+export const csvField = (value: string | number | null): string => {
   if (value === null) return '';
   const text = typeof value === 'number' ? String(value) : FORMULA_START.test(value) ? `'${value}` : value;
   return /[";\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;

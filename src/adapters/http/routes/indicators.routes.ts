@@ -6,6 +6,7 @@ import { PassThrough } from 'node:stream';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { prepareRecordsExport } from '../../../app/kpi/export-indicator-records';
 import { getIndicatorRecords, RECORDS_PAGE_MAX } from '../../../app/kpi/get-indicator-records';
 import { getIndicators } from '../../../app/kpi/get-indicators';
 import { getPublicIndicators } from '../../../app/kpi/get-public-indicators';
@@ -14,6 +15,7 @@ import { setIndicatorTarget } from '../../../app/kpi/set-indicator-target';
 import type { Deps } from '../../../app/ports';
 import { INDICATOR_CODES, LEVELS } from '../../../domain/kpi';
 import type { Result } from '../../../domain/shared/result';
+import { writeIndicatorRecordsCsv } from '../../files/indicator-records-csv';
 import { writeIndicatorsCsv, writeIndicatorsXlsx } from '../../files/indicators-file';
 import { renderIndicatorsPdf } from '../../files/indicators-pdf';
 import { createPdfRenderer, type PdfRenderer } from '../../pdf/pdf-renderer';
@@ -309,6 +311,38 @@ export async function indicatorsRoutes(app: FastifyInstance, opts: { deps: Deps 
     },
     async (request, reply) =>
       send(reply, await getIndicatorRecords(deps, getUser(request), request.query, request.ip)),
+  );
+
+  r.get(
+    '/api/v1/indicators/records/export',
+    {
+      schema: {
+        tags,
+        summary: 'The records behind a figure of Appendix 3 as CSV, streamed, without personal data (R-15)',
+        description:
+          'The same records as the drill-down, for any period (a year of the whole country too): read a day at ' +
+          'a time and written as they are read. No IIN and no name leave in the file.',
+        querystring: IndicatorRecordsQuery.pick({ period: true, code: true, within: true }).extend({
+          lang: z.enum(['kk', 'ru']).default('kk'),
+        }),
+      },
+      preHandler: requireUser,
+    },
+    async (request, reply) => {
+      const { lang, ...query } = request.query;
+      const job = await prepareRecordsExport(deps, getUser(request), query);
+      if (!job.ok) return sendError(reply, job.error);
+      const out = new PassThrough();
+      writeIndicatorRecordsCsv(deps, job.value, lang, out).catch((error: unknown) => {
+        request.log.error({ err: { message: (error as Error).message } }, 'indicator records export failed');
+        out.destroy(error as Error);
+      });
+      const name = `indicator-records-${job.value.code}-${job.value.unit.key}-${job.value.period}-${lang}.csv`;
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .send(out);
+    },
   );
 
   r.get(
