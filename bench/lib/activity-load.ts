@@ -6,7 +6,8 @@
  * application's `state` holds only `completedAt` and a refusal ground. Deterministic: row i is a function of i.
  * This is NOT the service's write path (that is the issuance scenario); it is what a year of it leaves behind.
  *
- * Mix, by i: 20 % of applications handed in at a PSC, 10 % online; 2 % still pending (half of them overdue);
+ * Mix, by i: 20 % of applications handed in at a PSC, 10 % online; 0.1 % never completed (stuck past their
+ * deadline: counted live by 1.1, see ADR 0007);
  * of the decided, one in seven completed after its deadline; 1 % refused at intake, 2 % returned as incomplete.
  * Waits are 0..29 minutes; survey scores 1..5; a complaint per 100 applications, answered, half justified.
  */
@@ -84,7 +85,7 @@ export async function loadActivity(
             'refusal', jsonb_build_object('ground', 'incomplete_documents')) end)
       from (
         select i, r,
-          case when i % 50 = 11 then null
+          case when i % 1000 = 11 then null
                else r + (case when i % 7 = 6 then interval '6 days' else interval '1 day' * (i % 5) end) end as d
         from (
           select i, (${start}::timestamp + interval '1 second' * ((i::bigint * ${yearSeconds}) / ${counts.applications}))
