@@ -68,6 +68,10 @@ export const serviceEn: ServiceCatalog = {
   'service.psc.doc.application': 'Application (free form)',
   'service.psc.doc.identity_copy': 'Copy of the identity card',
   'service.psc.doc.identity_original': 'Original shown and the copy checked against it',
+  'service.psc.notify': 'Tell the applicant when the result is ready (optional)',
+  'service.psc.notify.email': 'E-mail',
+  'service.psc.notify.phone': 'Phone (SMS)',
+  'service.psc.notify.language': 'Language of the message',
   'service.psc.submit': 'Accept the application',
   'service.psc.send': 'Send to the akimat',
   'service.psc.akimatRequired':

@@ -70,6 +70,10 @@ export const serviceKk = {
   'service.psc.doc.application': 'Өтініш (еркін нысанда)',
   'service.psc.doc.identity_copy': 'Жеке куәліктің көшірмесі',
   'service.psc.doc.identity_original': 'Түпнұсқа көрсетілді, көшірме онымен салыстырылды',
+  'service.psc.notify': 'Нәтиже дайын болғанда хабарлау (міндетті емес)',
+  'service.psc.notify.email': 'Электрондық пошта',
+  'service.psc.notify.phone': 'Телефон (SMS)',
+  'service.psc.notify.language': 'Хабарлама тілі',
   'service.psc.submit': 'Өтінішті қабылдау',
   'service.psc.send': 'Әкімдікке жіберу',
   'service.psc.akimatRequired':

@@ -68,6 +68,10 @@ export const serviceRu: ServiceCatalog = {
   'service.psc.doc.application': 'Заявление (в произвольной форме)',
   'service.psc.doc.identity_copy': 'Копия удостоверения личности',
   'service.psc.doc.identity_original': 'Оригинал предъявлен, копия сверена с ним',
+  'service.psc.notify': 'Сообщить о готовности результата (необязательно)',
+  'service.psc.notify.email': 'Электронная почта',
+  'service.psc.notify.phone': 'Телефон (SMS)',
+  'service.psc.notify.language': 'Язык сообщения',
   'service.psc.submit': 'Принять заявление',
   'service.psc.send': 'Направить в акимат',
   'service.psc.akimatRequired':

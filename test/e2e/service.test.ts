@@ -313,6 +313,10 @@ describe.skipIf(!hasChromium)('the service in Chromium (issue 5)', () => {
       for (const doc of ['application', 'identity_copy', 'identity_original'] as const) {
         await psc.getByLabel(t(`service.psc.doc.${doc}`)).check();
       }
+      // R-24: the applicant leaves an e-mail to be told, in the screen's language, when the result is ready.
+      const contact = `${locale}-applicant@example.kz`;
+      await psc.getByLabel(t('service.psc.notify.email')).fill(contact);
+      await psc.getByLabel(t('service.psc.notify.language')).selectOption(locale);
       expect(await seriousViolations(psc)).toEqual([]);
       await shot(psc, `svc-psc-intake-${locale}-1024`);
       await psc.getByRole('button', { name: t('service.psc.submit'), exact: true }).click();
@@ -367,6 +371,14 @@ describe.skipIf(!hasChromium)('the service in Chromium (issue 5)', () => {
         )
         .toBe(1);
       await akimatContext.close();
+      const notice = await server.runtime.db.kysely
+        .selectFrom('notification_outbox')
+        .selectAll()
+        .where('recipient', '=', contact)
+        .execute();
+      expect(notice).toEqual([
+        expect.objectContaining({ channel: 'email', template: 'application.result_ready', language: locale }),
+      ]);
 
       // Hand-over at the PSC: a wrong person's IIN is refused with the translated error; the applicant's works.
       await openSection(psc, locale, 'section.hand-over.title', '/hand-over');

@@ -4,9 +4,12 @@
  * copy, the original shown and the copy checked against it. The server answers with the receipt and the
  * moment the result will be ready, or with the refusal on ground 1 at once; either prints from its PDF. An
  * accepted application is then sent to the akimat that keeps the applicant's book; when the applicant is in
- * none (`422 APPLICATION.AKIMAT_REQUIRED`) the operator names the akimat. Below, the applications in progress.
+ * none (`422 APPLICATION.AKIMAT_REQUIRED`) the operator names the akimat. The applicant may leave an e-mail or a
+ * phone to be told, in Kazakh or Russian, when the result is back at the PSC (R-24). Below, the applications in
+ * progress.
  */
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { LOCALE_NAMES } from '../../i18n';
 import { ApiError, type SessionUser } from '../api';
 import {
   type ActResult,
@@ -35,6 +38,21 @@ import {
 
 const DOCUMENTS = ['application', 'identity_copy', 'identity_original'] as const;
 type DocumentCode = (typeof DOCUMENTS)[number];
+/** R-24: the applicant's contacts for "your result is ready"; sent only when one of them is filled in. */
+interface NoticeDraft {
+  readonly email: string;
+  readonly phone: string;
+  readonly language: 'kk' | 'ru';
+}
+const EMPTY_NOTICE: NoticeDraft = { email: '', phone: '', language: 'kk' };
+
+function noticeBody(n: NoticeDraft): { notify?: { email?: string; phone?: string; language: 'kk' | 'ru' } } {
+  const email = n.email.trim();
+  const phone = n.phone.trim();
+  if (!email && !phone) return {};
+  return { notify: { ...(email ? { email } : {}), ...(phone ? { phone } : {}), language: n.language } };
+}
+
 const NONE_CHECKED: Record<DocumentCode, boolean> = {
   application: false,
   identity_copy: false,
@@ -47,6 +65,7 @@ export function PscIntakePage({ user: _user }: { user: SessionUser }) {
   const id = useId();
   const [draft, setDraft] = useState<ApplicantDraft>(EMPTY_APPLICANT);
   const [documents, setDocuments] = useState(NONE_CHECKED);
+  const [notice, setNotice] = useState<NoticeDraft>(EMPTY_NOTICE);
   const [issues, setIssues] = useState<FieldIssues>(new Map());
   const [alert, setAlert] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -73,6 +92,7 @@ export function PscIntakePage({ user: _user }: { user: SessionUser }) {
       const r = await api.post<ActResult>('/api/v1/psc/applications', {
         applicant: applicantBody(draft),
         documents,
+        ...noticeBody(notice),
       });
       setResult(r);
       inProgress.reload();
@@ -90,6 +110,7 @@ export function PscIntakePage({ user: _user }: { user: SessionUser }) {
     setResult(null);
     setDraft(EMPTY_APPLICANT);
     setDocuments(NONE_CHECKED);
+    setNotice(EMPTY_NOTICE);
     setIssues(new Map());
     setTimeout(() => form.current?.querySelector('input')?.focus());
   }
@@ -125,6 +146,36 @@ export function PscIntakePage({ user: _user }: { user: SessionUser }) {
                 <label htmlFor={`${id}-${code}`}>{t(`service.psc.doc.${code}`)}</label>
               </div>
             ))}
+          </fieldset>
+          <fieldset>
+            <legend>{t('service.psc.notify')}</legend>
+            <TextField
+              name="notify.email"
+              label={t('service.psc.notify.email')}
+              value={notice.email}
+              maxLength={254}
+              onChange={(email) => setNotice((n) => ({ ...n, email }))}
+              errors={issues.get('notify.email')}
+            />
+            <TextField
+              name="notify.phone"
+              label={t('service.psc.notify.phone')}
+              value={notice.phone}
+              maxLength={20}
+              onChange={(phone) => setNotice((n) => ({ ...n, phone }))}
+              errors={issues.get('notify.phone')}
+            />
+            <div className="field">
+              <label htmlFor={`${id}-notify-language`}>{t('service.psc.notify.language')}</label>
+              <select
+                id={`${id}-notify-language`}
+                value={notice.language}
+                onChange={(e) => setNotice((n) => ({ ...n, language: e.target.value as 'kk' | 'ru' }))}
+              >
+                <option value="kk">{LOCALE_NAMES.kk}</option>
+                <option value="ru">{LOCALE_NAMES.ru}</option>
+              </select>
+            </div>
           </fieldset>
           <Announcer message={null} error={alert} />
           <button type="submit" className="button button--primary" disabled={busy}>
