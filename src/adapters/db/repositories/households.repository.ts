@@ -309,26 +309,38 @@ export function householdsRepository(db: Kysely<Database>): HouseholdRepository 
         // word_similarity (<%) through the trigram index; a lower threshold than the default 0.6 so that one
         // or two wrong letters still match (Ахметов ~ Ахмедов).
         await sql`select set_config('pg_trgm.word_similarity_threshold', '0.45', true)`.execute(db);
-        let query = db
+        const distance = sql<number>`m.full_name <->> ${key}`;
+        let nearest = db
           .selectFrom('household_members as m')
           .innerJoin('households as h', 'h.id', 'm.household_id')
           .select(summaryColumns)
-          .select(
+          .select([
             sql<string>`m.surname || ' ' || m.name || coalesce(' ' || m.patronymic, '')`.as('matched_name'),
-          )
+            'm.full_name',
+            distance.as('distance'),
+          ])
           .where(sql<boolean>`${key} <% m.full_name`);
         // The akimat, or the KATO range of a wider territory: both descend the GiST index (akimat, name
         // trigrams), which a LIKE on the code could not (migration 0018).
-        query = exactAkimat
-          ? query.where('m.akimat_kato', '=', exactAkimat)
-          : query
+        nearest = exactAkimat
+          ? nearest.where('m.akimat_kato', '=', exactAkimat)
+          : nearest
               .where('m.akimat_kato', '>=', prefix.padEnd(9, '0'))
               .where('m.akimat_kato', '<=', prefix.padEnd(9, '9'));
-        if (q.status) query = query.where('h.status', '=', q.status);
-        const rows = await query
-          // Nearest first (1 − word_similarity), which the same index answers without sorting every match.
-          .orderBy(sql`m.full_name <->> ${key}`)
-          .orderBy('m.full_name')
+        if (q.status) nearest = nearest.where('h.status', '=', q.status);
+        // Nearest first (1 − word_similarity), which the index yields in order, so only the page asked for
+        // is read — WITH TIES keeps every row as near as the last one, so ordering the tie by name below
+        // gives the same pages as sorting every match would.
+        const rows = await db
+          .selectFrom(
+            nearest
+              .orderBy(distance)
+              .fetch(q.offset + q.limit, 'with ties')
+              .as('x'),
+          )
+          .selectAll()
+          .orderBy('x.distance')
+          .orderBy('x.full_name')
           .limit(q.limit)
           .offset(q.offset)
           .execute();
