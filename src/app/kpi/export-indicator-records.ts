@@ -170,22 +170,35 @@ function* days(range: PeriodRange): Generator<PeriodRange> {
 }
 
 /**
+ * Calls `visit` with the facts behind the figure of each civil day of the period that has any, oldest day
+ * first, and waits for it: memory holds one day. 3.3 is a setting and has no records.
+ */
+export async function forEachDayBehind(
+  deps: Deps,
+  job: Pick<RecordsExport, 'code' | 'unit' | 'range' | 'asOfMs'>,
+  visit: (facts: unknown[]) => Promise<void> | void,
+): Promise<void> {
+  if (INDICATORS[job.code].sources.includes('settings')) return;
+  for (const day of days(job.range)) {
+    const facts = await deps.uow.run((repos) => loadFacts(repos, day, job.unit));
+    const behind = recordsBehind(job.code, facts, { range: day, asOfMs: job.asOfMs });
+    if (behind.length > 0) await visit(behind);
+  }
+}
+
+/**
  * Hands the records behind the figure to `write`, a day at a time, oldest first; `write` resolves when the
- * rows are on their way (backpressure). 3.3 is a setting and has no records.
+ * rows are on their way (backpressure).
  */
 export async function streamIndicatorRecords(
   deps: Deps,
   job: RecordsExport,
   write: (rows: readonly RecordRow[]) => Promise<void>,
 ): Promise<number> {
-  if (INDICATORS[job.code].sources.includes('settings')) return 0;
   let count = 0;
-  for (const day of days(job.range)) {
-    const facts = await deps.uow.run((repos) => loadFacts(repos, day, job.unit));
-    const behind = recordsBehind(job.code, facts, { range: day, asOfMs: job.asOfMs });
-    if (behind.length === 0) continue;
+  await forEachDayBehind(deps, job, async (behind) => {
     count += behind.length;
     await write(behind.map((f) => rowOf(job.code, f)));
-  }
+  });
   return count;
 }

@@ -17,11 +17,9 @@ import {
   type CountContext,
   type DocumentFact,
   formatPeriod,
-  INDICATORS,
   type IndicatorCode,
   isIndicatorCode,
   type Placement,
-  recordsBehind,
   type SurveyFact,
   type TicketFact,
 } from '../../domain/kpi';
@@ -30,7 +28,7 @@ import { err, ok, type Result } from '../../domain/shared/result';
 import { toActor } from '../auth/user-view';
 import type { Deps, LocalizedText, UserRecord } from '../ports';
 import { namesOf } from './get-indicators';
-import { loadFacts } from './load-facts';
+import { forEachDayBehind } from './export-indicator-records';
 import { readableUnit, type Unit, unitOfKato } from './scope';
 
 export const RECORDS_PAGE_MAX = 500;
@@ -181,13 +179,17 @@ export async function getIndicatorRecords(
   const ctx: CountContext = { range, asOfMs: now.getTime() };
   const actor = toActor(user);
 
-  const facts = await deps.uow.run((repos) => loadFacts(repos, range, unit.value));
-  const behind = (
-    INDICATORS[code].sources.includes('settings') ? [] : recordsBehind(code, facts, ctx)
-  ) as Fact[];
-  // 4.1's records are the complaints; its applications only count in the denominator.
-  behind.sort((a, b) => factTime(a) - factTime(b));
-  const page = behind.slice(offset, offset + limit);
+  // A day at a time (memory holds one day, not a national year); the days come oldest first and each record
+  // type is dated by the day it counts on, so sorting within a day gives the order of the whole period.
+  let total = 0;
+  const page: Fact[] = [];
+  await forEachDayBehind(deps, { code, unit: unit.value, range, asOfMs: ctx.asOfMs }, (day) => {
+    const behind = (day as Fact[]).sort((a, b) => factTime(a) - factTime(b));
+    for (const f of behind) {
+      if (total >= offset && page.length < limit) page.push(f);
+      total += 1;
+    }
+  });
 
   const officeKeys = [...new Set(page.map((f) => f.place.office).filter((k): k is string => k !== null))];
   const names = await namesOf(deps, [
@@ -331,7 +333,7 @@ export async function getIndicatorRecords(
     period: formatPeriod(period.value),
     code,
     within: { level: unit.value.level, key: unit.value.key, name: names.get(unit.value.key) ?? null },
-    total: behind.length,
+    total,
     offset,
     limit,
     records,
