@@ -7,7 +7,7 @@
  * one PostgreSQL, side by side. On PostgreSQL the servers (and the proxy) run in their own processes and the
  * clients (fetch) in this one; on PGlite one in-process server, no scale-out.
  */
-import type { ApiClient } from '../../test/support/http-client';
+import { ApiClient } from '../../test/support/http-client';
 import { type Instances, startInstances } from '../lib/instances';
 import { type Applicant, akimatOfficer, applicantsByAkimat } from '../lib/people';
 import {
@@ -26,7 +26,6 @@ const BUDGETS = {
 } as const satisfies Record<string, Budget>;
 
 const MAX_CLIENTS = 50;
-const WARMUP_PER_CLIENT = 2;
 
 /** Certificates each client issues at each concurrency (more for fewer clients, for enough samples). */
 const PER_CLIENT: Record<'quick' | 'full', Record<number, number>> = {
@@ -63,10 +62,20 @@ async function round(
   applicants: Applicants,
   clients: number,
   perClient: number,
+  signedIn: Map<string, ApiClient>,
 ): Promise<Round> {
   const akimats = [...applicants.byAkimat.keys()].slice(0, clients);
   const officers: { client: ApiClient; kato: string }[] = [];
-  for (const kato of akimats) officers.push({ client: await akimatOfficer(ctx, instances.url, kato), kato });
+  for (const kato of akimats) {
+    // Signed in once per run (argon2 is slow on purpose); sessions live in the database, so the same cookies
+    // work on every instance.
+    if (!signedIn.has(kato)) signedIn.set(kato, await akimatOfficer(ctx, instances.url, kato));
+    const client = new ApiClient(instances.url);
+    for (const [k, v] of signedIn.get(kato)!.cookies) client.cookies.set(k, v);
+    client.csrfToken = signedIn.get(kato)!.csrfToken;
+    officers.push({ client, kato });
+  }
+  const warmup = ctx.quick ? 1 : 2;
   const kinds: Record<string, number> = {};
   const issueAndPrint = async (o: (typeof officers)[number], person: Applicant) => {
     const t0 = performance.now();
@@ -87,7 +96,7 @@ async function round(
   // Warm-up: each officer serves a couple of people first (JIT, pools, the PDF fonts of each instance).
   await Promise.all(
     officers.map(async (o) => {
-      for (const p of applicants.take(o.kato, WARMUP_PER_CLIENT)) await issueAndPrint(o, p);
+      for (const p of applicants.take(o.kato, warmup)) await issueAndPrint(o, p);
     }),
   );
   const work = officers.map((o) => ({ o, people: applicants.take(o.kato, perClient) }));
@@ -115,8 +124,7 @@ const issuance: Scenario = {
     const perClient = PER_CLIENT[ctx.quick ? 'quick' : 'full'];
     const scaleOut = ctx.kind === 'postgres' && !!ctx.db.url;
     // The first akimat serves in every round: enough people for all of them.
-    const rounds =
-      Object.values(perClient).reduce((s, n) => s + n, 0) + perClient[50]! * 2 + 5 * WARMUP_PER_CLIENT;
+    const rounds = Object.values(perClient).reduce((s, n) => s + n, 0) + perClient[50]! * 2 + 10;
     const byAkimat = await applicantsByAkimat(ctx, MAX_CLIENTS, rounds);
     const applicants = new Applicants(byAkimat);
     if (byAkimat.size < MAX_CLIENTS) ctx.log(`  note: only ${byAkimat.size} akimats hold members`);
@@ -153,10 +161,11 @@ const issuance: Scenario = {
       });
     };
 
+    const signedIn = new Map<string, ApiClient>();
     const one = await startInstances(ctx);
     try {
       for (const clients of [1, 10, MAX_CLIENTS].filter((c) => c <= byAkimat.size)) {
-        const r = await round(ctx, one, applicants, clients, perClient[clients]!);
+        const r = await round(ctx, one, applicants, clients, perClient[clients]!, signedIn);
         await record(
           `issuance@c${clients}`,
           `issue + print per certificate, ${clients} officer(s) of different akimats at once, one server`,
@@ -191,7 +200,7 @@ const issuance: Scenario = {
     for (const count of [1, 2]) {
       const instances = await startInstances(ctx, { count, proxy: true });
       try {
-        const r = await round(ctx, instances, applicants, clients, perClient[50]!);
+        const r = await round(ctx, instances, applicants, clients, perClient[50]!, signedIn);
         const m = await record(
           `scale-out.${count}-instance${count > 1 ? 's' : ''}`,
           `issue + print, ${clients} clients through the proxy (@fastify/reply-from) to ${count} server process(es), one PostgreSQL`,
