@@ -24,7 +24,7 @@ const pdf: Scenario = {
   description: 'certificate PDF: direct writer vs pdfmake vs Chromium printing the same HTML, interleaved',
   once: true,
   async run(ctx) {
-    const r = await runPdfBench({ iterations: ctx.quick ? 60 : 200, warmup: ctx.quick ? 10 : 30 });
+    const r = await runPdfBench({ iterations: ctx.quick ? 30 : 200, warmup: ctx.quick ? 5 : 30 });
     const rate = (p50: number) => 1000 / p50;
     const chromium = r.chromium
       ? ctx.record({
@@ -68,7 +68,8 @@ const verify: Scenario = {
   description: 'QR verification (parse + Ed25519, one core) vs raw crypto.verify; the use case on PGlite',
   once: true,
   async run(ctx) {
-    const r = await runVerifyBench({ seconds: ctx.quick ? 1 : 3, useCase: ctx.quick ? 200 : 1000 });
+    // --quick leaves out the use case on PGlite: the http scenario verifies through the whole use case anyway.
+    const r = await runVerifyBench({ seconds: ctx.quick ? 1 : 3, useCase: ctx.quick ? 0 : 1000 });
     const raw = ctx.record({
       name: 'verify.raw-ed25519',
       description: 'ceiling: node:crypto Ed25519 verify of the signed bytes alone, one core',

@@ -207,6 +207,8 @@ const queueBoards: Scenario = {
       const wallMs = performance.now() - started;
       const calls = callsPerOffice * offices.length;
       const latency = summarize(samples);
+      // Scale-out (issue 9 item 3): every board, on either instance, must have received every call.
+      const expected = calls * (size.boards / offices.length);
       ctx.record({
         name: 'queue.call→board',
         description: `call next → each board of the office reads the event (${servers.length} instance(s))`,
@@ -219,11 +221,14 @@ const queueBoards: Scenario = {
           boards: size.boards,
           offices: offices.length,
           calls,
-          expectedSamples: calls * (size.boards / offices.length),
+          expectedSamples: expected,
+          deliveredAll: samples.length === expected,
           crossInstanceBoards: crossInstance,
           instances: servers.length,
         },
       });
+      if (samples.length !== expected)
+        throw new Error(`${samples.length} board deliveries of ${expected} expected: a board missed calls`);
     } finally {
       abort.abort();
       await Promise.allSettled(pumps);
