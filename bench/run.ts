@@ -3,7 +3,7 @@
  * from `npm test`. Each database gets a fresh, migrated database with the synthetic household book, then
  * the scenarios run; a table goes to stdout and the figures to bench/results/<ISO date-time>.json.
  *
- *   --quick                  PostgreSQL 20,000 and PGlite 2,000 households, fewer samples (< 5 minutes)
+ *   --quick                  PostgreSQL 20,000 households (PGlite 2,000 with --db pglite), fewer samples (< 5 min)
  *   --db pglite|postgres     only this database (default: both, PostgreSQL first)
  *   --only <name>            only scenarios whose name starts with this (repeatable; the book is loaded anyway)
  *   --households <n>         another size of book
@@ -86,7 +86,7 @@ if (args.list) {
   process.exit(0);
 }
 
-const kinds = (args.db ?? (args.load ? ['postgres'] : ['postgres', 'pglite'])).flatMap((d) =>
+const kinds = (args.db ?? (args.load || args.quick ? ['postgres'] : ['postgres', 'pglite'])).flatMap((d) =>
   d.split(','),
 ) as DatabaseKind[];
 for (const k of kinds)
