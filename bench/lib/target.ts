@@ -67,7 +67,8 @@ export async function openTarget(kind: DatabaseKind, options: TargetOptions): Pr
       reused,
       async close() {
         await db.close();
-        if (options.keep) return;
+        // A database named with --database that already existed is never dropped, --keep or not.
+        if (options.keep || reused) return;
         // The pool's last connections may still be closing; dropping with FORCE at once would kill them
         // mid-goodbye and make the pool emit an unhandled error.
         await sleep(300);
