@@ -293,6 +293,8 @@ const CALLS: Record<string, Recipe> = {
     get(`/api/v1/indicators/export?period=2025&format=csv${withinFor(role)}`),
   'GET /api/v1/indicators/records': (_fx, role) =>
     get(`/api/v1/indicators/records?period=2025&code=1.1${withinFor(role)}`),
+  'GET /api/v1/indicators/records/export': (_fx, role) =>
+    get(`/api/v1/indicators/records/export?period=2025&code=1.1${withinFor(role)}`),
   'GET /api/v1/indicators/targets': () => get('/api/v1/indicators/targets?year=2025'),
   'POST /api/v1/indicators/targets': () =>
     post('/api/v1/indicators/targets', { code: '1.1', year: 2026, value: 100 }),

@@ -181,6 +181,7 @@ export const ACCESS_MATRIX: Readonly<Record<string, RouteAccess>> = {
   'GET /api/v1/indicators': roles(KPI_READERS),
   'GET /api/v1/indicators/export': roles(KPI_READERS),
   'GET /api/v1/indicators/records': roles(KPI_READERS),
+  'GET /api/v1/indicators/records/export': roles(KPI_READERS),
   // Targets are national figures: every indicator reader reads them; the ministry sets them.
   'GET /api/v1/indicators/targets': roles({
     psc_director: 'own-implied',
