@@ -79,10 +79,10 @@ const { values: args } = parseArgs({
 });
 
 if (args.list) {
-  console.log(`household-load  (always, before the scenarios) the synthetic book, rows/s`);
-  console.log(`load            (only with --load) ${loadScenario.description}`);
+  console.log(`household-load   (always, before the scenarios) the synthetic book, rows/s`);
+  console.log(`load             (only with --load) ${loadScenario.description}`);
   for (const s of SCENARIOS)
-    console.log(`${s.name.padEnd(16)}${s.description}${s.once ? ' (once, no database)' : ''}`);
+    console.log(`${s.name.padEnd(17)}${s.description}${s.once ? ' (once, no database)' : ''}`);
   process.exit(0);
 }
 
