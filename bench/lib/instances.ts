@@ -34,7 +34,7 @@ interface Child {
 
 async function forkChild(file: string, env: Record<string, string>, args: string[] = []): Promise<Child> {
   const child = fork(path.join(HERE, file), args, {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_CHILD_NODE_ARGS?.split(' ').filter(Boolean) ?? [])],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
