@@ -188,7 +188,9 @@ describe.skipIf(!hasChromium)('quality indicators in Chromium (issue 8)', () => 
         .click();
       await page.waitForURL('**/targets');
       const code = locale === 'ru' ? '1.2' : '5.1';
-      await expect.poll(() => page.getByLabel(t('kpi.targets.year'), { exact: true }).inputValue()).toBe(String(Y + 1));
+      await expect
+        .poll(() => page.getByLabel(t('kpi.targets.year'), { exact: true }).inputValue())
+        .toBe(String(Y + 1));
       const input = page.getByRole('textbox', { name: t('kpi.targets.saveFor', { code }) });
       await input.fill('150');
       await page.getByRole('button', { name: t('kpi.targets.saveFor', { code }) }).click();
