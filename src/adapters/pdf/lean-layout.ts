@@ -404,30 +404,37 @@ function closing(flow: Flow, doc: PrintableDocument): void {
   const nameStyle = flow.style(9.5, { bold: true });
   const small = flow.style(7.5, { color: MUTED });
 
+  // Without a stamp box, the signature row and the small print share the column left of the QR, so the
+  // closing takes the QR's height and not the signature's on top of it: an ordinary certificate stays on
+  // one page. With a stamp (the PSC receipt) the signature row spans the page above the band, as before.
+  const hasStamp = doc.stampArea !== undefined && doc.stampArea !== '';
+  const qrColumn = doc.qr ? QR_BAND + BAND_GAP : 0;
+  const besideQr = !hasStamp && doc.qr !== undefined;
+  const rowWidth = besideQr ? CONTENT_WIDTH - qrColumn : CONTENT_WIDTH;
+
   // Signature row: position (wraps) | line | name (does not wrap when of ordinary length).
   const naturalName = measure(doc.signatory.name, nameStyle);
-  const nameWidth =
-    doc.signatory.name.length <= 40 ? naturalName : Math.min(naturalName, 0.4 * CONTENT_WIDTH);
-  const positionWidth = CONTENT_WIDTH - SIGNATURE_LINE - nameWidth - 16;
+  const nameWidth = doc.signatory.name.length <= 40 ? naturalName : Math.min(naturalName, 0.4 * rowWidth);
+  const positionWidth = rowWidth - SIGNATURE_LINE - nameWidth - 16;
   const positionLines = wrap(doc.signatory.position, text, positionWidth);
   const nameLines = wrap(doc.signatory.name, nameStyle, nameWidth + 0.01);
   const lh = flow.lineHeight(text);
   const signatureHeight = Math.max(positionLines.length, nameLines.length) * lh + 4;
 
   // Band: stamp | small print | QR.
-  const hasStamp = doc.stampArea !== undefined && doc.stampArea !== '';
   const footerX = MARGIN + (hasStamp ? STAMP_WIDTH + BAND_GAP : 0);
-  const footerWidth =
-    CONTENT_WIDTH - (hasStamp ? STAMP_WIDTH + BAND_GAP : 0) - (doc.qr ? QR_BAND + BAND_GAP : 0);
+  const footerWidth = CONTENT_WIDTH - (hasStamp ? STAMP_WIDTH + BAND_GAP : 0) - qrColumn;
   const footer = (doc.footer ?? []).map((line) => wrap(line, small, footerWidth));
   const smallLh = flow.lineHeight(small);
   const footerHeight = footer.reduce((h, lines) => h + lines.length * smallLh + 3, 0);
   const captionLines = doc.qr ? wrap(doc.qr.caption, small, QR_BAND) : [];
   const qrHeight = doc.qr ? QR_SIZE + 3 + captionLines.length * smallLh : 0;
-  const bandHeight = Math.max(hasStamp ? STAMP_HEIGHT : 0, footerHeight, qrHeight);
+  const leftHeight = besideQr ? signatureHeight + 14 + footerHeight : footerHeight;
+  const bandHeight = Math.max(hasStamp ? STAMP_HEIGHT : 0, leftHeight, qrHeight);
 
-  flow.ensure(18 + signatureHeight + 14 + bandHeight);
+  flow.ensure(18 + (besideQr ? 0 : signatureHeight + 14) + bandHeight);
   flow.y += 18;
+  const bandTop = besideQr ? flow.y : flow.y + signatureHeight + 14;
   const rowTop = flow.y + 2;
   const rowBottom = flow.y + signatureHeight - 2;
   positionLines.forEach((line, n) => {
@@ -440,11 +447,10 @@ function closing(flow: Flow, doc: PrintableDocument): void {
   nameLines.forEach((line, n) => {
     flow.text(line, nameStyle, nameX, nameWidth, 'left', rowBottom - (nameLines.length - n) * lh);
   });
-  flow.y = Math.max(rowTop, flow.y + signatureHeight) + 14;
+  const afterSignature = Math.max(rowTop, flow.y + signatureHeight) + 14;
 
-  const bandTop = flow.y;
   if (hasStamp) stampBox(flow, doc.stampArea ?? '', MARGIN, bandTop);
-  let y = bandTop;
+  let y = besideQr ? afterSignature : bandTop;
   for (const lines of footer) {
     for (const line of lines) {
       flow.text(line, small, footerX, footerWidth, 'left', y);
