@@ -97,8 +97,11 @@ export const loadScenario: Scenario = {
       const desks: { officeId: string; operator: ApiClient; deskId: string }[] = [];
       for (const officeId of QUEUE_OFFICES)
         desks.push({ officeId, ...(await openDesk(ctx, url, officeId, 1)) });
-      // Enough people waiting that a call never finds the queue empty (the kiosk adds as fast as calls take).
-      for (const [i, officeId] of QUEUE_OFFICES.flatMap((o) => Array<string>(20).fill(o)).entries()) {
+      // Enough people waiting that a call never finds the queue empty. The kiosk adds as fast as the desks call
+      // on average, but the two are paced separately, so the queue drifts; an empty call (a correct 409) would
+      // also send the operator's start and finish for the ticket before (422s). 20 plus 15 a minute per office.
+      const waiting = 20 + Math.ceil(15 * minutes);
+      for (const [i, officeId] of QUEUE_OFFICES.flatMap((o) => Array<string>(waiting).fill(o)).entries()) {
         const r = await fetch(`${url}/api/v1/queue/offices/${officeId}/tickets`, {
           method: 'POST',
           headers: { 'x-forwarded-for': clientAddress(i) },
