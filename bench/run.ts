@@ -38,6 +38,7 @@ import {
 } from './lib/target';
 import { baselineScenarios } from './scenarios/baselines';
 import { householdScenarios, loadHouseholdBook } from './scenarios/households';
+import { ensureYearOfActivity } from './scenarios/indicators';
 import { httpScenarios } from './scenarios/http';
 import { indicatorScenarios } from './scenarios/indicators';
 import { issuanceScenarios } from './scenarios/issuance';
@@ -156,6 +157,9 @@ for (const kind of kinds) {
       find: (name) => measurements.find((x) => x.db === kind && x.name === name),
     };
     await loadHouseholdBook(ctx, size);
+    // A year of activity behind the book, before the scenarios (issue 9): a full run, or any run that measures
+    // the indicators. A run narrowed with --only to other scenarios skips it (it takes minutes).
+    if (only.length === 0 || selected.some((s) => s.name === 'indicators')) await ensureYearOfActivity(ctx);
     for (const scenario of selected) {
       if (scenario.once && kind !== kinds[0]) continue;
       log(`${kind}: ${scenario.name}…`);
