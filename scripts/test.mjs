@@ -7,6 +7,7 @@ const steps = [
   ['lint and format (biome)', 'npx', ['biome', 'check', '.']],
   ['typecheck (tsc)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
   ['layer rule (dependency-cruiser)', 'npx', ['depcruise', 'src', '--config', '.dependency-cruiser.cjs']],
+  ['dependency audit (runtime, high and critical)', 'node', ['scripts/dependency-audit.mjs']],
   // The e2e tests drive the built UI: build it from the sources under test, never test a stale dist/.
   ['web build (vite)', 'npx', ['vite', 'build', '--logLevel', 'warn']],
   [
