@@ -358,7 +358,9 @@ function FinishedTable({ finished }: { finished: readonly TicketView[] }) {
   const { t, locale } = useI18n();
   if (finished.length === 0) return <p>{t('queue.console.finishedNone')}</p>;
   return (
-    <div className="table-scroll">
+    // A region that scrolls must be reachable by keyboard (axe scrollable-region-focusable, WCAG 2.1.1).
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region with nothing focusable inside
+    <section className="table-scroll" tabIndex={0} aria-label={t('queue.console.finished')}>
       <table className="table queue-finished">
         <caption>{t('queue.console.finished')}</caption>
         <thead>
@@ -384,7 +386,7 @@ function FinishedTable({ finished }: { finished: readonly TicketView[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 
@@ -605,7 +607,9 @@ function StatsTable({ stats }: { stats: Statistics & { by: Grouping } }) {
   const share = (v: number | null) =>
     v === null ? '—' : formatNumber(locale, v, { style: 'percent', maximumFractionDigits: 0 });
   return (
-    <div className="table-scroll">
+    // A region that scrolls must be reachable by keyboard (axe scrollable-region-focusable, WCAG 2.1.1).
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region with nothing focusable inside
+    <section className="table-scroll" tabIndex={0} aria-label={range}>
       <table className="table queue-stats__table">
         <caption>{range}</caption>
         <thead>
@@ -641,6 +645,6 @@ function StatsTable({ stats }: { stats: Statistics & { by: Grouping } }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
