@@ -5,7 +5,7 @@
  * WCAG 2.1 AA violation. Screenshots in test-artifacts/e2e/.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,61 +17,15 @@ import { LOCALE_NAMES, type Locale, translate, translateError } from '../../src/
 import { ApiClient } from '../support/http-client';
 import { insertIssuedDocument, revokeIssuedDocument, type TestDocument } from '../support/issued-documents';
 import { startTestServer, type TestServer } from '../support/test-server';
-import { launchChromium } from '../support/e2e';
+import { CHROMIUM, ensureWebBuild, launchChromium, seriousViolations } from '../support/e2e';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts/e2e');
-const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
 const hasChromium = existsSync(CHROMIUM);
 /** poppler-utils and zbar-tools are Debian packages (`.ci/run` installs them), not npm ones. */
 const hasTool = (name: string) => spawnSync(name, ['-h'], { stdio: 'ignore' }).error === undefined;
 const canScan = hasTool('pdftoppm') && hasTool('zbarimg');
 if (!canScan) console.warn('verify-page e2e: pdftoppm or zbarimg missing — the printed-QR test cannot run');
-
-function newestMtime(target: string): number {
-  if (!existsSync(target)) return 0;
-  const st = statSync(target);
-  if (!st.isDirectory()) return st.mtimeMs;
-  return Math.max(0, ...readdirSync(target).map((entry) => newestMtime(path.join(target, entry))));
-}
-
-function ensureWebBuild(): void {
-  const built = newestMtime(path.join(ROOT, 'dist/web/index.html'));
-  const sources = Math.max(
-    ...['src/web', 'src/i18n', 'src/domain', 'vite.config.ts'].map((p) => newestMtime(path.join(ROOT, p))),
-  );
-  if (built >= sources) return;
-  const r = spawnSync(
-    process.execPath,
-    [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
-    { cwd: ROOT, encoding: 'utf8' },
-  );
-  if (r.status !== 0) throw new Error(`vite build failed:\n${r.stdout}\n${r.stderr}`);
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: unknown[] }> };
-      }
-    ).axe;
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return result.violations as {
-      id: string;
-      impact: string | null;
-      help: string;
-      nodes: { target: string[] }[];
-    }[];
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 const IIN_VALID = makeIin({ year: 1985, month: 6, day: 15 }, 'male', 1234)!;
 const IIN_REVOKED = makeIin({ year: 1979, month: 3, day: 8 }, 'female', 4321)!;

@@ -1,11 +1,4 @@
-/**
- * Issue 2, items 6 and 12: the web UI in a real Chromium against a real server (embedded database, demo users).
- * Every demo role signs in and reaches its own home page, in kk and in ru, and signs out; a wrong password shows
- * the translated error; axe-core finds no serious or critical WCAG 2.1 AA violation (R-21) on the landing page,
- * the sign-in page and each home page. Screenshots (1024×768 and 375×812) go to test-artifacts/e2e/.
- */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -14,12 +7,10 @@ import type { Role } from '../../src/domain/access/roles';
 import { LOCALE_NAMES, type Locale, translate, translateError } from '../../src/i18n';
 import { homeTitleKey } from '../../src/web/sections';
 import { startTestServer, type TestServer } from '../support/test-server';
-import { launchChromium } from '../support/e2e';
+import { CHROMIUM, ensureWebBuild, launchChromium, seriousViolations } from '../support/e2e';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts/e2e');
-const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
 
 const DEMO_LOGINS: ReadonlyArray<readonly [username: string, role: Role]> = [
   ['akimat', 'akimat_officer'],
@@ -38,57 +29,6 @@ if (!hasChromium) {
   console.warn(
     `e2e: SKIPPED — no Chromium at ${CHROMIUM}. Install Debian's package (apt-get install -y chromium); CI always has it.`,
   );
-}
-
-function newestMtime(target: string): number {
-  if (!existsSync(target)) return 0;
-  const st = statSync(target);
-  if (!st.isDirectory()) return st.mtimeMs;
-  return Math.max(0, ...readdirSync(target).map((entry) => newestMtime(path.join(target, entry))));
-}
-
-/** The server serves dist/web; rebuild it only when missing or older than its sources (as `npm start` does). */
-function ensureWebBuild(): void {
-  const built = newestMtime(path.join(ROOT, 'dist/web/index.html'));
-  const sources = Math.max(
-    ...['src/web', 'src/i18n', 'src/domain', 'vite.config.ts'].map((p) => newestMtime(path.join(ROOT, p))),
-  );
-  if (built >= sources) return;
-  const r = spawnSync(
-    process.execPath,
-    [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
-    {
-      cwd: ROOT,
-      encoding: 'utf8',
-    },
-  );
-  if (r.status !== 0) throw new Error(`vite build failed:\n${r.stdout}\n${r.stderr}`);
-}
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: string[] }>;
-}
-
-/** Runs axe-core on the page as it is now; returns the serious and critical WCAG 2.1 A/AA violations. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: unknown[] }> };
-      }
-    ).axe;
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return result.violations as AxeViolation[];
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 describe.skipIf(!hasChromium)('web UI shell in Chromium', () => {
