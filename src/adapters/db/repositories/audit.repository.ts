@@ -64,6 +64,19 @@ function entryOf(r: StoredRow, seq: number): AuditEntry {
 
 const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
 
+/** What an entry is hashed from (with `at_iso`): the row as stored. */
+const STORED_COLUMNS = [
+  'id',
+  'actor_id',
+  'actor_role',
+  'action',
+  'subject_type',
+  'subject_id',
+  'ip',
+  'outcome',
+  'details',
+] as const;
+
 const AT_ISO = sql<string>`to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 export function auditReader(db: Kysely<Database>): AuditReader {
@@ -80,17 +93,7 @@ export function auditReader(db: Kysely<Database>): AuditReader {
       if (!head) return 0;
       const rows = (await trx
         .selectFrom('audit_log')
-        .select([
-          'id',
-          'actor_id',
-          'actor_role',
-          'action',
-          'subject_type',
-          'subject_id',
-          'ip',
-          'outcome',
-          'details',
-        ])
+        .select(STORED_COLUMNS)
         .select(AT_ISO.as('at_iso'))
         .where('seq', 'is', null)
         .orderBy('id')
@@ -142,17 +145,7 @@ export function auditReader(db: Kysely<Database>): AuditReader {
       for (;;) {
         const rows = await db
           .selectFrom('audit_log')
-          .select([
-            'id',
-            'actor_id',
-            'actor_role',
-            'action',
-            'subject_type',
-            'subject_id',
-            'ip',
-            'outcome',
-            'details',
-          ])
+          .select(STORED_COLUMNS)
           .select(['seq', 'prev_hash', 'hash'])
           .select(AT_ISO.as('at_iso'))
           .where('seq', '>', after)
