@@ -5,6 +5,7 @@
  * and the load generator shares its event loop (the figures say so).
  */
 import { type ChildProcess, fork } from 'node:child_process';
+import { writeHeapSnapshot } from 'node:v8';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +24,9 @@ export interface Instances {
   /** The proxy's URL when asked for, else the first instance's. */
   readonly url: string;
   /** Each server process's memory now (this process's on PGlite). */
-  memory(): Promise<Measurement['memory'][]>;
+  memory(options?: MemoryQuery): Promise<Measurement['memory'][]>;
+  /** Each server process writes a V8 heap snapshot to `${base}-<n>.heapsnapshot`; the files' paths. */
+  heapSnapshots(base: string): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -32,9 +35,20 @@ interface Child {
   readonly url: string;
 }
 
+/** `collect`: a full garbage collection first, so the heap reported is what is retained (the load test). */
+export interface MemoryQuery {
+  readonly collect?: boolean;
+}
+
 async function forkChild(file: string, env: Record<string, string>, args: string[] = []): Promise<Child> {
   const child = fork(path.join(HERE, file), args, {
-    execArgv: ['--import', 'tsx', ...(process.env.BENCH_CHILD_NODE_ARGS?.split(' ').filter(Boolean) ?? [])],
+    // --expose-gc: the load test asks for the heap after a full collection (no effect until gc() is called).
+    execArgv: [
+      '--import',
+      'tsx',
+      '--expose-gc',
+      ...(process.env.BENCH_CHILD_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+    ],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -52,7 +66,7 @@ async function forkChild(file: string, env: Record<string, string>, args: string
   return { process: child, url };
 }
 
-function askMemory(child: Child): Promise<Measurement['memory']> {
+function askMemory(child: Child, query: MemoryQuery = {}): Promise<Measurement['memory']> {
   return new Promise((resolve) => {
     const on = (m: { memory?: Measurement['memory'] }) => {
       if (!m.memory) return;
@@ -60,7 +74,19 @@ function askMemory(child: Child): Promise<Measurement['memory']> {
       resolve(m.memory);
     };
     child.process.on('message', on);
-    child.process.send({ memory: true });
+    child.process.send({ memory: true, collect: query.collect === true });
+  });
+}
+
+function askSnapshot(child: Child, file: string): Promise<string> {
+  return new Promise((resolve) => {
+    const on = (m: { snapshot?: string }) => {
+      if (!m.snapshot) return;
+      child.process.off('message', on);
+      resolve(m.snapshot);
+    };
+    child.process.on('message', on);
+    child.process.send({ snapshot: file });
   });
 }
 
@@ -113,6 +139,7 @@ export async function startInstances(
       urls: [url],
       url,
       memory: async () => [memoryNow()],
+      heapSnapshots: async (base) => [writeHeapSnapshot(`${base}-0.heapsnapshot`)],
       close: async () => {
         await app.close();
       },
@@ -133,7 +160,9 @@ export async function startInstances(
     return {
       urls: children.map((c) => c.url),
       url: proxy?.url ?? children[0]!.url,
-      memory: () => Promise.all(children.map(askMemory)),
+      memory: (query) => Promise.all(children.map((c) => askMemory(c, query))),
+      heapSnapshots: (base) =>
+        Promise.all(children.map((c, i) => askSnapshot(c, `${base}-${i}.heapsnapshot`))),
       close: async () => {
         if (proxy) await stopChild(proxy);
         await Promise.all(children.map(stopChild));

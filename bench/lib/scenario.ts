@@ -50,6 +50,8 @@ export interface Memory {
   readonly maxRssMiB: number;
   /** Server processes: the least heapUsed since the previous report (≈ the heap kept after collection). */
   readonly heapLowMiB?: number;
+  /** Server processes, when asked to collect first: heapUsed right after a full collection (what is retained). */
+  readonly heapRetainedMiB?: number;
 }
 
 export interface BenchContext {

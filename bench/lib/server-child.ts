@@ -7,6 +7,7 @@
  *   → sends { ready: url }; answers { memory: true } with this process's memory; exits on { stop: true }.
  */
 import type { AddressInfo } from 'node:net';
+import { writeHeapSnapshot } from 'node:v8';
 import type { Clock } from '../../src/app/ports';
 import { buildApp, openRuntime } from '../../src/adapters/runtime';
 import { memoryNow } from './scenario';
@@ -36,19 +37,39 @@ setInterval(() => {
   heapLow = Math.min(heapLow, process.memoryUsage().heapUsed);
 }, 1000).unref();
 
-process.on('message', async (m: { memory?: boolean; stop?: boolean }) => {
-  if (m.memory) {
-    const now = memoryNow();
-    const low = Math.min(heapLow, process.memoryUsage().heapUsed);
-    heapLow = Number.POSITIVE_INFINITY;
-    process.send?.({ memory: { ...now, heapLowMiB: Math.round((low / 1024 ** 2) * 10) / 10 } });
-  }
-  if (m.stop) {
-    await app.close();
-    await runtime.close();
-    process.disconnect?.();
-    process.exit(0);
-  }
-});
+const mib = (bytes: number) => Math.round((bytes / 1024 ** 2) * 10) / 10;
+// Started with --expose-gc by lib/instances.ts; absent if someone runs this file by hand.
+const collect = (globalThis as { gc?: () => void }).gc;
+
+process.on(
+  'message',
+  async (m: { memory?: boolean; collect?: boolean; snapshot?: string; stop?: boolean }) => {
+    if (m.memory) {
+      const now = memoryNow();
+      const low = Math.min(heapLow, process.memoryUsage().heapUsed);
+      heapLow = Number.POSITIVE_INFINITY;
+      let retained: number | undefined;
+      if (m.collect && collect) {
+        // A full mark-compact: what is left is what something still references — the figure a leak grows.
+        collect();
+        retained = mib(process.memoryUsage().heapUsed);
+      }
+      process.send?.({
+        memory: {
+          ...now,
+          heapLowMiB: mib(low),
+          ...(retained === undefined ? {} : { heapRetainedMiB: retained }),
+        },
+      });
+    }
+    if (m.snapshot) process.send?.({ snapshot: writeHeapSnapshot(m.snapshot) });
+    if (m.stop) {
+      await app.close();
+      await runtime.close();
+      process.disconnect?.();
+      process.exit(0);
+    }
+  },
+);
 // The parent died: do not linger.
 process.on('disconnect', () => process.exit(0));
