@@ -321,7 +321,7 @@ export function householdsRepository(db: Kysely<Database>): HouseholdRepository 
           ])
           .where(sql<boolean>`${key} <% m.full_name`);
         // The akimat, or the KATO range of a wider territory: both descend the GiST index (akimat, name
-        // trigrams), which a LIKE on the code could not (migration 0018).
+        // trigrams), which a LIKE on the code could not (migrations 0018, 0019).
         nearest = exactAkimat
           ? nearest.where('m.akimat_kato', '=', exactAkimat)
           : nearest
