@@ -8,8 +8,8 @@ import { err, ok, type Result } from '../../domain/shared/result';
 import { toErr } from '../errors';
 import type { Deps, UserRecord } from '../ports';
 import { actionContext, akimatOf, denied, loadReference, moment } from './context';
-import { issueCertificate, issueRefusal, readBook, SYSTEM_ISSUER } from './decide-by-book';
-import { type ActResult, toDocumentView, toView } from './views';
+import { issueCertificate, issueRefusal, readBook, recordDecision, SYSTEM_ISSUER } from './decide-by-book';
+import type { ActResult } from './views';
 
 export interface OnlineRequest {
   readonly surname?: string | undefined;
@@ -98,23 +98,7 @@ export async function applyOnline(
           refusal: { ...answer.refusal, akimatKato },
         }));
       }
-      const next = issued.transition.application;
-      await repos.applications.update(next, app.version, [issued.transition.event]);
-      await repos.audit.append({
-        actorId: user.id,
-        actorRole: user.role,
-        action: 'application.online',
-        subjectType: 'application',
-        subjectId: app.id,
-        ip,
-        outcome: 'success',
-        details: {
-          outcome: next.decision?.outcome ?? null,
-          documentId: issued.document.id,
-          number: issued.document.number,
-        },
-      });
-      return ok({ application: toView(next, at.ms), document: toDocumentView(issued.document) });
+      return ok(await recordDecision(repos, { user, ip, action: 'application.online' }, app, issued, at));
     });
   } catch (e) {
     const known = toErr(e);

@@ -5,11 +5,11 @@
  * are served one after the other (the row is read FOR UPDATE), so exactly one succeeds and numbers stay gapless.
  */
 import { err, ok, type Result } from '../../domain/shared/result';
-import { fail, toErr } from '../errors';
+import { toErr } from '../errors';
 import type { Deps, UserRecord } from '../ports';
 import { actionContext, akimatOf, denied, loadReference, moment } from './context';
-import { issueCertificate, issueRefusal, readBook } from './decide-by-book';
-import { type ActResult, toDocumentView, toView } from './views';
+import { issueCertificate, issueRefusal, readBook, recordDecision } from './decide-by-book';
+import type { ActResult } from './views';
 
 export async function decideApplication(
   deps: Deps,
@@ -68,25 +68,7 @@ export async function decideApplication(
               type: 'decide',
               decision: { outcome: 'refusal', documentNumber: n.number, refusal: answer.refusal },
             }));
-      const next = issued.transition.application;
-      if (!(await repos.applications.update(next, app.version, [issued.transition.event]))) {
-        fail('APPLICATION.ALREADY_DECIDED', 'the application was decided by someone else');
-      }
-      await repos.audit.append({
-        actorId: user.id,
-        actorRole: user.role,
-        action: 'application.decide',
-        subjectType: 'application',
-        subjectId: app.id,
-        ip,
-        outcome: 'success',
-        details: {
-          outcome: next.decision?.outcome ?? null,
-          documentId: issued.document.id,
-          number: issued.document.number,
-        },
-      });
-      return ok({ application: toView(next, at.ms), document: toDocumentView(issued.document) });
+      return ok(await recordDecision(repos, { user, ip, action: 'application.decide' }, app, issued, at));
     });
   } catch (e) {
     const known = toErr(e);

@@ -21,6 +21,7 @@ import { fail } from '../errors';
 import type { Deps, IssuedDocument, Office, Repositories, UserRecord } from '../ports';
 import { addresseesFor, akimatOf, type Moment, officialOf, type Reference } from './context';
 import { type SignedQr, signQr, storeDocument, type TakenNumber, takeNumber } from './issue-document';
+import { type ActResult, toDocumentView, toView } from './views';
 
 /** What the book says: a record to certify, or why there is none (for ground 2). */
 export type BookAnswer =
@@ -76,6 +77,39 @@ export const SYSTEM_ISSUER: LocalizedText = {
 export interface Issued {
   readonly transition: Transition;
   readonly document: IssuedDocument;
+}
+
+/**
+ * The decision recorded, the same way at the counter, online and for a PSC's application: the application moves
+ * from the version it was read at — a second writer finds it moved and gets `APPLICATION.ALREADY_DECIDED`, so
+ * exactly one decision stands (R-13) — and the decision is audited as `action` (R-14).
+ */
+export async function recordDecision(
+  repos: Repositories,
+  who: { readonly user: UserRecord; readonly ip: string | null; readonly action: string },
+  app: Application,
+  issued: Issued,
+  at: Moment,
+): Promise<ActResult> {
+  const next = issued.transition.application;
+  if (!(await repos.applications.update(next, app.version, [issued.transition.event]))) {
+    fail('APPLICATION.ALREADY_DECIDED', 'the application was decided by someone else');
+  }
+  await repos.audit.append({
+    actorId: who.user.id,
+    actorRole: who.user.role,
+    action: who.action,
+    subjectType: 'application',
+    subjectId: app.id,
+    ip: who.ip,
+    outcome: 'success',
+    details: {
+      outcome: next.decision?.outcome ?? null,
+      documentId: issued.document.id,
+      number: issued.document.number,
+    },
+  });
+  return { application: toView(next, at.ms), document: toDocumentView(issued.document) };
 }
 
 function applyOrThrow(app: Application, command: ApplicationCommand, ctx: ActionContext): Transition {

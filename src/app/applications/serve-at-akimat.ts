@@ -10,8 +10,8 @@ import { ok, type Result } from '../../domain/shared/result';
 import { toErr } from '../errors';
 import type { Deps, UserRecord } from '../ports';
 import { actionContext, akimatOf, denied, loadReference, moment } from './context';
-import { type Issued, issueCertificate, issueRefusal, readBook } from './decide-by-book';
-import { type ActResult, toDocumentView, toView } from './views';
+import { type Issued, issueCertificate, issueRefusal, readBook, recordDecision } from './decide-by-book';
+import type { ActResult } from './views';
 
 export interface AkimatServiceRequest {
   readonly applicant: Applicant;
@@ -81,23 +81,9 @@ export async function serveAtAkimat(
                 refusal: answer.refusal,
               }));
       }
-      const next = issued.transition.application;
-      await repos.applications.update(next, app.version, [issued.transition.event]);
-      await repos.audit.append({
-        actorId: user.id,
-        actorRole: user.role,
-        action: 'application.akimat.serve',
-        subjectType: 'application',
-        subjectId: app.id,
-        ip,
-        outcome: 'success',
-        details: {
-          outcome: next.decision?.outcome ?? null,
-          documentId: issued.document.id,
-          number: issued.document.number,
-        },
-      });
-      return ok({ application: toView(next, at.ms), document: toDocumentView(issued.document) });
+      return ok(
+        await recordDecision(repos, { user, ip, action: 'application.akimat.serve' }, app, issued, at),
+      );
     });
   } catch (e) {
     const known = toErr(e);
