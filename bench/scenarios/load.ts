@@ -123,6 +123,18 @@ export const loadScenario: Scenario = {
 
       let n = 0;
       const json = (body: unknown) => JSON.stringify(body);
+      // The queue's refusals by step and code (e.g. `call-next 409 QUEUE.EMPTY`): which rule said no, so that
+      // an error of a run can be told apart as the load generator's pacing or the server's fault.
+      const queueRefusals: Record<string, number> = {};
+      const noteRefusal = (step: string, status: number, body: string) => {
+        if (status >= 200 && status < 300) return;
+        let code = '?';
+        try {
+          code = (JSON.parse(body) as { error?: { code?: string } }).error?.code ?? '?';
+        } catch {}
+        const key = `${step} ${status} ${code}`;
+        queueRefusals[key] = (queueRefusals[key] ?? 0) + 1;
+      };
       const runs: Record<Kind, () => Promise<CannonRun>[]> = {
         lookup: () => [
           cannon({
@@ -246,6 +258,7 @@ export const loadScenario: Scenario = {
                 path: `/api/v1/queue/tickets/${(context as { ticket: string }).ticket}/actions`,
                 body: json({ action, deskId: d.deskId }),
               }),
+              onResponse: (status, body) => noteRefusal(action, status, body),
             });
             return cannon({
               url,
@@ -260,6 +273,7 @@ export const loadScenario: Scenario = {
                   body: '{}',
                   onResponse: (status, body, context) => {
                     if (status === 200) (context as { ticket: string }).ticket = JSON.parse(body).id;
+                    else noteRefusal('call-next', status, body);
                   },
                 },
                 act('start'),
@@ -328,6 +342,9 @@ export const loadScenario: Scenario = {
           extra: {
             responses,
             errors: failed,
+            ...(kind === 'queue' && Object.keys(queueRefusals).length > 0
+              ? { refusals: JSON.stringify(queueRefusals) }
+              : {}),
             ...Object.fromEntries(Object.entries(statuses).map(([c, k]) => [`status${c}`, k])),
           },
         });
