@@ -351,7 +351,8 @@ export interface QueueRepository {
   saveTransition(expectedVersion: number, ticket: Ticket, event: TicketEvent): Promise<boolean>;
   ticketsOfDay(officeId: string, day: PlainDate): Promise<Ticket[]>;
   /** Unfinished tickets (any day) of an office, or of every office; locked when asked. */
-  openTickets(officeId: string | null, options?: { lock?: boolean }): Promise<Ticket[]>;
+  /** Waiting, called or in service, of any day: read without locks (the closing sweep moves each by version). */
+  openTickets(officeId: string | null): Promise<Ticket[]>;
   visitRecords(officeId: string, from: PlainDate, to: PlainDate): Promise<VisitRecord[]>;
   /** Whether an application with this id exists (a ticket links to the application the visit led to). */
   applicationExists(id: string): Promise<boolean>;

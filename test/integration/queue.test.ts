@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Clock } from '../../src/app/ports';
+import type { Clock, Deps } from '../../src/app/ports';
+import { closeQueues } from '../../src/app/queue/close-queues';
 import { DATABASE_KINDS, TEST_DATABASE_URL } from '../support/databases';
 import { ApiClient } from '../support/http-client';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -333,5 +334,43 @@ describe.skipIf(!TEST_DATABASE_URL)('queue feed across two server instances on p
     } finally {
       await events.close();
     }
+  });
+
+  it('a call while the closing sweep is in its transaction still gets the person waiting (R-9, R-10)', async () => {
+    // The sweep runs every minute on every instance. It used to lock every open ticket while it looked for those
+    // due to close; a call at that moment skipped them all (SKIP LOCKED) and said QUEUE.EMPTY with people
+    // waiting (3–15 times in a 10-minute load run). Here the sweep's transaction is held open until the call
+    // has answered (PostgreSQL: PGlite has one connection, so the call would wait for the sweep).
+    const operator = new ApiClient(a.url);
+    await operator.login('psc', a.demoPassword);
+    const desk = (await operator.request('POST', `/api/v1/queue/offices/${PSC}/desks`, { number: 5 })).json
+      .id;
+    const ticket = await new ApiClient(a.url).request('POST', `/api/v1/queue/offices/${PSC}/tickets`);
+    expect(ticket.status).toBe(201);
+    const deps = a.runtime.deps;
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let entered!: () => void;
+    const inside = new Promise<void>((resolve) => {
+      entered = resolve;
+    });
+    const heldOpen: Deps['uow'] = {
+      run: (work) =>
+        deps.uow.run(async (repos) => {
+          const result = await work(repos);
+          entered();
+          await released;
+          return result;
+        }),
+    };
+    const sweep = closeQueues({ ...deps, uow: heldOpen }, PSC);
+    await inside;
+    const call = await operator.request('POST', `/api/v1/queue/desks/${desk}/call-next`);
+    release();
+    expect(await sweep).toEqual([]);
+    expect(call.json.error?.code ?? call.status).toBe(200);
+    expect(call.json.number).toBe(ticket.json.number);
   });
 });

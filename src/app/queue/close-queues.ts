@@ -14,13 +14,17 @@ export interface ClosedTicket {
 /**
  * Issue 6 item 4, R-10: tickets still waiting when the office closes are closed as `office_closed`, dated at the
  * closing time (a late sweep does not lengthen anyone's wait), and reported; unfinished tickets of a past day too.
- * Runs every minute on every instance; rows are locked and versioned, so two instances never close one twice.
+ * Runs every minute on every instance; each ticket moves from the version read, so two instances never close one
+ * twice and a ticket called meanwhile is left to its desk.
  */
 export async function closeQueues(deps: Deps, officeId: string | null = null): Promise<ClosedTicket[]> {
   const calendar = await deps.calendar.current();
   const now = deps.clock.now().getTime();
   const { closed, feed } = await deps.uow.run(async (repos) => {
-    const open = await repos.queue.openTickets(officeId, { lock: true });
+    // Read without locking: mid-day nothing is due, and a lock on every open ticket made a desk's call at that
+    // moment skip them all (SKIP LOCKED) and answer QUEUE.EMPTY with people waiting. The tickets that are due
+    // move by their version (saveTransition), so a call or another instance that got there first wins.
+    const open = await repos.queue.openTickets(officeId);
     const closed: ClosedTicket[] = [];
     const feed: QueueFeedEvent[] = [];
     const byOffice = new Map<string, typeof open>();

@@ -191,11 +191,10 @@ export function queueRepository(db: Kysely<Database>): QueueRepository {
         .execute();
       return rows.map(toTicket);
     },
-    async openTickets(officeId, options) {
+    async openTickets(officeId) {
       let q = db.selectFrom('queue_tickets').selectAll().where('status', 'in', OPEN);
       if (officeId !== null) q = q.where('office_id', '=', officeId);
       q = q.orderBy('office_id').orderBy('day').orderBy('seq');
-      if (options?.lock) q = q.forUpdate();
       return (await q.execute()).map(toTicket);
     },
     async applicationExists(id) {
