@@ -4,7 +4,8 @@
  * on two ports are two real instances. Started by lib/instances.ts over IPC:
  *
  *   env BENCH_DATABASE_URL (required), BENCH_CLOCK_OFFSET_MS (the clock moved, e.g. into office hours)
- *   → sends { ready: url }; answers { memory: true } with this process's memory; exits on { stop: true }.
+ *   → sends { ready: url }; answers { memory: true } with this process's memory (after a full collection when
+ *   the message also says collect: true); writes a heap snapshot on { snapshot: file }; exits on { stop: true }.
  */
 import type { AddressInfo } from 'node:net';
 import { writeHeapSnapshot } from 'node:v8';
