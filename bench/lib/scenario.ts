@@ -48,8 +48,6 @@ export interface Memory {
   readonly rssMiB: number;
   readonly heapUsedMiB: number;
   readonly maxRssMiB: number;
-  /** Server processes: the least heapUsed since the previous report (≈ the heap kept after collection). */
-  readonly heapLowMiB?: number;
   /** Server processes, when asked to collect first: heapUsed right after a full collection (what is retained). */
   readonly heapRetainedMiB?: number;
 }

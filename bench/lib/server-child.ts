@@ -31,13 +31,6 @@ const app = await buildApp(runtime, {
 await app.listen({ port: 0, host: '127.0.0.1' });
 process.send({ ready: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` });
 
-// The heap's low-water mark between two reports (sampled each second): heapUsed right after a collection,
-// i.e. what is really kept — a single heapUsed sample swings with the collector by ±50 %.
-let heapLow = Number.POSITIVE_INFINITY;
-setInterval(() => {
-  heapLow = Math.min(heapLow, process.memoryUsage().heapUsed);
-}, 1000).unref();
-
 const mib = (bytes: number) => Math.round((bytes / 1024 ** 2) * 10) / 10;
 // Started with --expose-gc by lib/instances.ts; absent if someone runs this file by hand.
 const collect = (globalThis as { gc?: () => void }).gc;
@@ -47,8 +40,6 @@ process.on(
   async (m: { memory?: boolean; collect?: boolean; snapshot?: string; stop?: boolean }) => {
     if (m.memory) {
       const now = memoryNow();
-      const low = Math.min(heapLow, process.memoryUsage().heapUsed);
-      heapLow = Number.POSITIVE_INFINITY;
       let retained: number | undefined;
       if (m.collect && collect) {
         // A full mark-compact: what is left is what something still references — the figure a leak grows.
@@ -56,11 +47,7 @@ process.on(
         retained = mib(process.memoryUsage().heapUsed);
       }
       process.send?.({
-        memory: {
-          ...now,
-          heapLowMiB: mib(low),
-          ...(retained === undefined ? {} : { heapRetainedMiB: retained }),
-        },
+        memory: { ...now, ...(retained === undefined ? {} : { heapRetainedMiB: retained }) },
       });
     }
     if (m.snapshot) process.send?.({ snapshot: writeHeapSnapshot(m.snapshot) });

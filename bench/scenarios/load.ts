@@ -390,7 +390,6 @@ export const loadScenario: Scenario = {
           memorySamples: samples.length,
           rssSeries: samples.map((s) => Math.round(s.memory.rssMiB)).join(' '),
           heapSeries: samples.map((s) => Math.round(s.memory.heapUsedMiB)).join(' '),
-          heapKeptSeries: samples.map((s) => Math.round(s.memory.heapLowMiB ?? Number.NaN)).join(' '),
           heapRetainedSeries: samples
             .flatMap((s) => (s.memory.heapRetainedMiB === undefined ? [] : [s.memory.heapRetainedMiB]))
             .join(' '),

@@ -350,8 +350,8 @@ export interface QueueRepository {
   /** Writes a transition: the ticket WHERE version = `expectedVersion`, and its event. False when someone else moved it first. */
   saveTransition(expectedVersion: number, ticket: Ticket, event: TicketEvent): Promise<boolean>;
   ticketsOfDay(officeId: string, day: PlainDate): Promise<Ticket[]>;
-  /** Unfinished tickets (any day) of an office, or of every office; locked when asked. */
-  /** Waiting, called or in service, of any day: read without locks (the closing sweep moves each by version). */
+  /** Unfinished tickets (any day) of an office, or of every office, read without locks (the closing sweep moves
+   * each by its version). */
   openTickets(officeId: string | null): Promise<Ticket[]>;
   visitRecords(officeId: string, from: PlainDate, to: PlainDate): Promise<VisitRecord[]>;
   /** Whether an application with this id exists (a ticket links to the application the visit led to). */
