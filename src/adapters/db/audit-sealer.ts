@@ -5,27 +5,20 @@
  * stay committed and wait, nothing is lost.
  */
 import type { AuditReader } from '../../app/ports';
+import { every } from '../system/periodic';
 
 export function startAuditSealer(
   reader: Pick<AuditReader, 'seal'>,
   log: (line: string) => void,
   intervalMs = 250,
 ): { stop(): Promise<void> } {
-  let running: Promise<unknown> = Promise.resolve();
-  let stopped = false;
-  const timer = setInterval(() => {
-    running = running.then(() =>
-      stopped ? 0 : reader.seal().catch((e) => log(`audit sealing failed: ${String(e)}`)),
-    );
-  }, intervalMs);
-  timer.unref();
+  const report = (e: unknown) => log(`audit sealing failed: ${String(e)}`);
+  const rounds = every(intervalMs, () => reader.seal(), report);
   return {
     async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
+      await rounds.stop();
       // A last round, so a clean shutdown leaves nothing waiting.
-      await reader.seal().catch((e) => log(`audit sealing failed: ${String(e)}`));
+      await reader.seal().catch(report);
     },
   };
 }

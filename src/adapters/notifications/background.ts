@@ -6,6 +6,7 @@
 import { sweepComplaintDeadlines } from '../../app/complaints/sweep-complaint-deadlines';
 import type { Runtime } from '../runtime';
 import type { NotificationConfig } from '../system/config';
+import { every } from '../system/periodic';
 import { redactIins } from '../system/redact';
 import { createOutboxWorker } from './outbox-worker';
 import { createSmtpTransport } from './smtp';
@@ -36,13 +37,14 @@ export function startBackgroundJobs(
     onError: (id, error) => log(redactIins(JSON.stringify({ notification: id, error }))),
   });
   worker.start(5_000);
-  const sweep = setInterval(() => {
-    sweepComplaintDeadlines(runtime.deps, null).catch((e) => log(`complaint sweep failed: ${String(e)}`));
-  }, 5 * 60_000);
-  sweep.unref();
+  const sweep = every(
+    5 * 60_000,
+    () => sweepComplaintDeadlines(runtime.deps, null),
+    (e) => log(`complaint sweep failed: ${String(e)}`),
+  );
   return {
     async stop() {
-      clearInterval(sweep);
+      await sweep.stop();
       await worker.stop();
     },
   };

@@ -16,6 +16,7 @@ import { deskView, queueAlerts, queueBoard, queueStatisticsOf } from '../../../a
 import { takeTicket } from '../../../app/queue/take-ticket';
 import type { Deps, QueueFeedEvent } from '../../../app/ports';
 import { type PlainDate, parsePlainDate } from '../../../domain/shared/plain-date';
+import { every } from '../../system/periodic';
 import { ErrorResponse } from '../common.schemas';
 import { sendError } from '../errors';
 import { getUser, requireUser } from '../session';
@@ -200,27 +201,27 @@ export async function queueRoutes(app: FastifyInstance, opts: { deps: Deps }) {
   const { deps } = opts;
   const streams = new Set<ServerResponse>();
 
-  const sweep = setInterval(() => {
-    closeQueues(deps).then(
-      // Issue 6 item 4: what closing time closed is reported (ticket numbers only; the audit row has the list too).
-      (closed) => {
-        if (closed.length > 0)
-          app.log.info(
-            {
-              closed: closed.length,
-              tickets: closed.slice(0, 50).map((c) => `${c.officeId} ${c.day} ${c.number} ${c.reason}`),
-            },
-            'queue tickets closed at closing time',
-          );
-      },
-      (e) => app.log.error({ err: { message: String(e) } }, 'queue sweep failed'),
-    );
-  }, SWEEP_MS);
-  sweep.unref();
+  // Issue 6 item 4: what closing time closed is reported (ticket numbers only; the audit row has the list too).
+  const sweep = every(
+    SWEEP_MS,
+    async () => {
+      const closed = await closeQueues(deps);
+      if (closed.length > 0)
+        app.log.info(
+          {
+            closed: closed.length,
+            tickets: closed.slice(0, 50).map((c) => `${c.officeId} ${c.day} ${c.number} ${c.reason}`),
+          },
+          'queue tickets closed at closing time',
+        );
+    },
+    (e) => app.log.error({ err: { message: String(e) } }, 'queue sweep failed'),
+  );
   app.addHook('preClose', async () => {
-    clearInterval(sweep);
     for (const s of streams) s.end();
     streams.clear();
+    // The database closes after the server: a sweep in progress finishes first.
+    await sweep.stop();
   });
   app.addHook('onClose', async () => {
     await deps.queueFeed.close();
