@@ -93,7 +93,8 @@ export interface SessionRecord {
 
 export interface SessionRepository {
   insert(session: SessionRecord & { ip: string | null }): Promise<void>;
-  findActive(tokenHash: string, now: Date): Promise<SessionRecord | undefined>;
+  /** The user of an active session in one statement (every authenticated request asks this). */
+  findActiveUser(tokenHash: string, now: Date): Promise<UserRecord | undefined>;
   revoke(tokenHash: string, at: Date): Promise<void>;
   revokeAllOf(userId: string, at: Date): Promise<void>;
 }
@@ -662,7 +663,13 @@ export interface Repositories {
 }
 
 export interface UnitOfWork {
+  /** One transaction: everything inside commits together or not at all. */
   run<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+  /**
+   * Outside a transaction: each statement on its own. Only for work that is a single read (no writes, no
+   * second statement that must see the same snapshot) — it saves the BEGIN and COMMIT round trips.
+   */
+  read<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }
 
 /** Signs and verifies certificate QR payloads (Ed25519, R-23); rotation keeps old keys verifying. */

@@ -54,6 +54,34 @@ describe.each(DATABASE_KINDS)('foundation on %s', (kind) => {
     expect(replay.status).toBe(401);
   });
 
+  it('an expired session and a disabled user’s session no longer work (one statement reads both)', async () => {
+    const db = server.runtime.db.kysely;
+    const expired = new ApiClient(server.url);
+    await expired.login('district', server.demoPassword);
+    expect((await expired.request('GET', '/api/v1/auth/session')).status).toBe(200);
+    const district = await db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'district')
+      .executeTakeFirstOrThrow();
+    await db
+      .updateTable('sessions')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('user_id', '=', district.id)
+      .execute();
+    expect((await expired.request('GET', '/api/v1/auth/session')).status).toBe(401);
+
+    const disabled = new ApiClient(server.url);
+    await disabled.login('oblast', server.demoPassword);
+    expect((await disabled.request('GET', '/api/v1/auth/session')).status).toBe(200);
+    await db.updateTable('users').set({ active: false }).where('username', '=', 'oblast').execute();
+    try {
+      expect((await disabled.request('GET', '/api/v1/auth/session')).status).toBe(401);
+    } finally {
+      await db.updateTable('users').set({ active: true }).where('username', '=', 'oblast').execute();
+    }
+  });
+
   it('gives the same generic 401 for a wrong password and for an unknown user', async () => {
     const wrong = await new ApiClient(server.url).login('akimat', 'not-the-password');
     const unknown = await new ApiClient(server.url).login('nobody-here', 'not-the-password');

@@ -364,6 +364,7 @@ describe.skipIf(!TEST_DATABASE_URL)('queue feed across two server instances on p
           await released;
           return result;
         }),
+      read: (work) => deps.uow.read(work),
     };
     const sweep = closeQueues({ ...deps, uow: heldOpen }, PSC);
     await inside;

@@ -43,9 +43,12 @@ export function repositoriesFor(db: Kysely<Database>, now: () => Date): Reposito
   };
 }
 
-/** Each `run` is one database transaction: everything inside commits together or not at all. */
+/** Each `run` is one database transaction: everything inside commits together or not at all. `read` runs a
+ * single read outside one (see the port). */
 export function unitOfWork(db: Kysely<Database>, now: () => Date): UnitOfWork {
+  const outside = repositoriesFor(db, now);
   return {
     run: (work) => db.transaction().execute((trx) => work(repositoriesFor(trx, now))),
+    read: (work) => work(outside),
   };
 }

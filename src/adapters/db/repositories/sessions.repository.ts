@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AuthFailureRepository, SessionRepository } from '../../../app/ports';
 import type { Database } from '../schema';
+import { toUserRecord } from './users.repository';
 
 export function sessionsRepository(db: Kysely<Database>): SessionRepository {
   return {
@@ -17,23 +18,16 @@ export function sessionsRepository(db: Kysely<Database>): SessionRepository {
         })
         .execute();
     },
-    async findActive(tokenHash, now) {
+    async findActiveUser(tokenHash, now) {
       const row = await db
-        .selectFrom('sessions')
-        .selectAll()
-        .where('token_hash', '=', tokenHash)
-        .where('revoked_at', 'is', null)
-        .where('expires_at', '>', now)
+        .selectFrom('sessions as s')
+        .innerJoin('users as u', 'u.id', 's.user_id')
+        .selectAll('u')
+        .where('s.token_hash', '=', tokenHash)
+        .where('s.revoked_at', 'is', null)
+        .where('s.expires_at', '>', now)
         .executeTakeFirst();
-      return (
-        row && {
-          tokenHash: row.token_hash,
-          userId: row.user_id,
-          createdAt: row.created_at,
-          expiresAt: row.expires_at,
-          revokedAt: row.revoked_at,
-        }
-      );
+      return row && toUserRecord(row);
     },
     async revoke(tokenHash, at) {
       await db.updateTable('sessions').set({ revoked_at: at }).where('token_hash', '=', tokenHash).execute();

@@ -3,7 +3,7 @@ import type { NewUser, UserRecord, UserRepository } from '../../../app/ports';
 import type { Role } from '../../../domain/access/roles';
 import type { Database, UsersTable } from '../schema';
 
-function toRecord(row: Selectable<UsersTable>): UserRecord {
+export function toUserRecord(row: Selectable<UsersTable>): UserRecord {
   return {
     id: row.id,
     username: row.username,
@@ -26,11 +26,11 @@ export function usersRepository(db: Kysely<Database>): UserRepository {
         .selectAll()
         .where('username', '=', username)
         .executeTakeFirst();
-      return row && toRecord(row);
+      return row && toUserRecord(row);
     },
     async findById(id) {
       const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
-      return row && toRecord(row);
+      return row && toUserRecord(row);
     },
     async insert(user: NewUser) {
       await db
