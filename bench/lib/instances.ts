@@ -23,6 +23,8 @@ export interface Instances {
   readonly urls: readonly string[];
   /** The proxy's URL when asked for, else the first instance's. */
   readonly url: string;
+  /** The server (and proxy) processes' pids, for their CPU (lib/cpu.ts); empty when they run in this one. */
+  readonly pids: readonly number[];
   /** Each server process's memory now (this process's on PGlite). */
   memory(options?: MemoryQuery): Promise<Measurement['memory'][]>;
   /** Each server process writes a V8 heap snapshot to `${base}-<n>.heapsnapshot`; the files' paths. */
@@ -138,6 +140,7 @@ export async function startInstances(
     return {
       urls: [url],
       url,
+      pids: [],
       memory: async () => [memoryNow()],
       heapSnapshots: async (base) => [writeHeapSnapshot(`${base}-0.heapsnapshot`)],
       close: async () => {
@@ -160,6 +163,7 @@ export async function startInstances(
     return {
       urls: children.map((c) => c.url),
       url: proxy?.url ?? children[0]!.url,
+      pids: [...children, ...(proxy ? [proxy] : [])].flatMap((c) => c.process.pid ?? []),
       memory: (query) => Promise.all(children.map((c) => askMemory(c, query))),
       heapSnapshots: (base) =>
         Promise.all(children.map((c, i) => askSnapshot(c, `${base}-${i}.heapsnapshot`))),

@@ -21,6 +21,7 @@ import { generateHouseholds } from '../../src/domain/household/generator';
 import { householdBookHeader, householdBookRows } from '../../src/domain/household/import-rows';
 import type { PlainDate } from '../../src/domain/shared/plain-date';
 import { bulkLoadHouseholdBook } from '../lib/bulk-load';
+import { backendCpuSeconds, ownCpuSeconds } from '../lib/cpu';
 import { type BenchContext, type Budget, checkBudget, type Scenario } from '../lib/scenario';
 import { summarize, timeCalls } from '../lib/stats';
 
@@ -388,23 +389,8 @@ function toCsv(rows: readonly (readonly string[])[]): string {
  * other people's processes held the CPU; rows per CPU second is the figure the noise does not move.
  */
 async function cpuSeconds(ctx: BenchContext): Promise<{ node: number; db: number | undefined }> {
-  const u = process.cpuUsage();
-  const node = (u.user + u.system) / 1e6;
-  if (ctx.kind !== 'postgres') return { node, db: undefined };
-  const pids = await sql<{ pid: number }>`
-    select pid from pg_stat_activity where datname = current_database()`.execute(ctx.db.kysely);
-  let ticks = 0;
-  for (const { pid } of pids.rows) {
-    try {
-      // Fields 14 and 15 (utime, stime) after the parenthesised command name.
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      return { node, db: undefined };
-    }
-  }
-  return { node, db: ticks / 100 };
+  const backends = ctx.kind === 'postgres' ? await backendCpuSeconds(ctx.db.kysely) : undefined;
+  return { node: ownCpuSeconds(), db: backends && [...backends.values()].reduce((a, b) => a + b, 0) };
 }
 
 interface ImportRun {

@@ -8,6 +8,7 @@
  * clients (fetch) in this one; on PGlite one in-process server, no scale-out.
  */
 import { ApiClient } from '../../test/support/http-client';
+import { cpuExtra, cpuMsPer, readCpu } from '../lib/cpu';
 import { type Instances, startInstances } from '../lib/instances';
 import { type Applicant, akimatOfficer, applicantsByAkimat } from '../lib/people';
 import {
@@ -26,6 +27,11 @@ const BUDGETS = {
 } as const satisfies Record<string, Budget>;
 
 const MAX_CLIENTS = 50;
+
+/** Paced rounds at 50 clients: the officers together start this many certificates a second. A busy counter
+ * issues one every few minutes, so even 25/s is 2,300 akimats each at a counter working flat out. */
+const PACED_RATES = [25, 50] as const;
+const PACED_PER_CLIENT = { quick: 3, full: 20 } as const;
 
 /** Certificates each client issues at each concurrency (more for fewer clients, for enough samples). */
 const PER_CLIENT: Record<'quick' | 'full', Record<number, number>> = {
@@ -53,9 +59,21 @@ interface Round {
   readonly issued: number[];
   readonly wallMs: number;
   readonly kinds: Record<string, number>;
+  /** Paced rounds: certificates that started later than their slot because the officer's last one was still
+   * running (the offered rate was more than the server kept up with). */
+  readonly late: number;
+  /** CPU per certificate (ms) by process: the load generator, the servers, the PostgreSQL backends. */
+  readonly cpuMs: ReturnType<typeof cpuMsPer>;
 }
 
-/** `clients` officers at `instances.url`, each serving `perClient` people one after another, all at once. */
+/**
+ * `clients` officers at `instances.url`, each serving `perClient` people one after another, all at once.
+ * Without `ratePerSecond` each officer starts the next certificate as soon as the last is printed (closed loop:
+ * the round measures how many the server can take, and the latency is mostly waiting in line — with 50 clients
+ * the mean is 50 ÷ throughput). With it, the officers together start `ratePerSecond` certificates a second,
+ * each officer on its own schedule (period = clients ÷ rate, a random phase): the latency of 50 officers at work
+ * when the server is not saturated.
+ */
 async function round(
   ctx: BenchContext,
   instances: Instances,
@@ -63,6 +81,7 @@ async function round(
   clients: number,
   perClient: number,
   signedIn: Map<string, ApiClient>,
+  ratePerSecond?: number,
 ): Promise<Round> {
   const akimats = [...applicants.byAkimat.keys()].slice(0, clients);
   const officers: { client: ApiClient; kato: string }[] = [];
@@ -102,10 +121,20 @@ async function round(
   const work = officers.map((o) => ({ o, people: applicants.take(o.kato, perClient) }));
   const total: number[] = [];
   const issued: number[] = [];
+  let late = 0;
+  const periodMs = ratePerSecond ? (clients * 1000) / ratePerSecond : 0;
+  const database = ctx.kind === 'postgres' ? ctx.db.kysely : undefined;
+  const cpuBefore = await readCpu(instances.pids, database);
   const started = performance.now();
   await Promise.all(
     work.map(async ({ o, people }) => {
-      for (const person of people) {
+      const phase = ctx.rng.next() * periodMs;
+      for (const [k, person] of people.entries()) {
+        if (periodMs > 0) {
+          const wait = started + phase + k * periodMs - performance.now();
+          if (wait > 0) await sleep(wait);
+          else if (k > 0) late++;
+        }
         const r = await issueAndPrint(o, person);
         issued.push(r.issuedMs);
         total.push(r.totalMs);
@@ -113,8 +142,12 @@ async function round(
       }
     }),
   );
-  return { total, issued, wallMs: performance.now() - started, kinds };
+  const wallMs = performance.now() - started;
+  const cpuMs = cpuMsPer(cpuBefore, await readCpu(instances.pids, database), total.length);
+  return { total, issued, wallMs, kinds, late, cpuMs };
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const issuance: Scenario = {
   name: 'issuance',
@@ -124,7 +157,12 @@ const issuance: Scenario = {
     const perClient = PER_CLIENT[ctx.quick ? 'quick' : 'full'];
     const scaleOut = ctx.kind === 'postgres' && !!ctx.db.url;
     // The first akimat serves in every round: enough people for all of them.
-    const rounds = Object.values(perClient).reduce((s, n) => s + n, 0) + perClient[50]! * 2 + 10;
+    const paced = PACED_PER_CLIENT[ctx.quick ? 'quick' : 'full'];
+    const rounds =
+      Object.values(perClient).reduce((s, n) => s + n, 0) +
+      perClient[50]! * 2 +
+      paced * PACED_RATES.length +
+      10;
     const byAkimat = await applicantsByAkimat(ctx, MAX_CLIENTS, rounds);
     const applicants = new Applicants(byAkimat);
     if (byAkimat.size < MAX_CLIENTS) ctx.log(`  note: only ${byAkimat.size} akimats hold members`);
@@ -157,6 +195,7 @@ const issuance: Scenario = {
           postP50: Math.round(summarize(r.issued).p50 * 10) / 10,
           postP95: Math.round(summarize(r.issued).p95 * 10) / 10,
           postP99: Math.round(summarize(r.issued).p99 * 10) / 10,
+          ...cpuExtra(r.cpuMs, 'Certificate'),
         },
       });
     };
@@ -184,6 +223,35 @@ const issuance: Scenario = {
             throughputUnit: 'ops/s',
             concurrency: clients,
             ...(ctx.kind === 'postgres' ? { budget: checkBudget(BUDGETS.request, post, rate) } : {}),
+          });
+        }
+      }
+      // The same 50 officers, paced: what each of them waits when the server is not saturated. The budget is
+      // checked on issue + print (the issue names the PDF as part of the request), the POST alone in extra.
+      if (byAkimat.size >= MAX_CLIENTS) {
+        for (const rate of PACED_RATES) {
+          const r = await round(ctx, one, applicants, MAX_CLIENTS, paced, signedIn, rate);
+          const latency = summarize(r.total);
+          const post = summarize(r.issued);
+          const achieved = (r.total.length * 1000) / r.wallMs;
+          ctx.record({
+            name: `issuance.paced@c50-${rate}/s`,
+            description: `issue + print, 50 officers together starting ${rate} certificates a second (each on its own schedule), one server`,
+            latency,
+            throughput: achieved,
+            throughputUnit: 'ops/s',
+            concurrency: MAX_CLIENTS,
+            serverMemory: await one.memory(),
+            ...(ctx.kind === 'postgres' ? { budget: checkBudget(BUDGETS.request, latency, achieved) } : {}),
+            extra: {
+              offeredPerSecond: rate,
+              documents: r.total.length,
+              late: r.late,
+              postP50: Math.round(post.p50 * 10) / 10,
+              postP95: Math.round(post.p95 * 10) / 10,
+              postP99: Math.round(post.p99 * 10) / 10,
+              ...cpuExtra(r.cpuMs, 'Certificate'),
+            },
           });
         }
       }
