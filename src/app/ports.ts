@@ -667,7 +667,8 @@ export interface UnitOfWork {
   run<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
   /**
    * Outside a transaction: each statement on its own. Only for work that is a single read (no writes, no
-   * second statement that must see the same snapshot) — it saves the BEGIN and COMMIT round trips.
+   * second statement that must see the same snapshot) — it saves the BEGIN and COMMIT round trips. Never inside
+   * `run`: on PGlite (one connection) it would wait for the transaction that waits for it.
    */
   read<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }

@@ -51,7 +51,7 @@ export async function readableUnit(
     const access = decide(actor, 'kpi.read', { kato: asked });
     return access.allowed ? ok(unitOfKato(asked)) : err('AUTH.FORBIDDEN', access.reason);
   }
-  const office = await deps.uow.run((repos) => repos.offices.findById(asked));
+  const office = await deps.uow.read((repos) => repos.offices.findById(asked));
   // The directory is public, so saying that an id names no PSC reveals nothing.
   if (office?.kind !== 'psc') return err('KPI.UNIT_NOT_FOUND', 'no PSC with that id', { within: asked });
   const access = decide(actor, 'kpi.read', { officeId: office.id, kato: office.kato });

@@ -17,7 +17,7 @@ export async function queueSummaries(
   const today = queueToday(deps);
   const from = addDays(today, 1 - TYPICAL_WAIT_DAYS);
   const unique = [...new Set(officeIds)];
-  const found = await deps.uow.run((repos) => repos.queue.waitSummaries(unique, from, today));
+  const found = await deps.uow.read((repos) => repos.queue.waitSummaries(unique, from, today));
   const byId = new Map(found.map((s) => [s.officeId, s]));
   return {
     day: today,

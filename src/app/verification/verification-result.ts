@@ -33,7 +33,7 @@ async function issuerName(deps: Deps, issuer: string): Promise<LocalizedText | n
     const node = (await deps.territory.index()).find(issuer);
     return node ? { kk: node.names.kk ?? node.names.ru, ru: node.names.ru } : null;
   }
-  const office = await deps.uow.run((repos) => repos.offices.findById(issuer));
+  const office = await deps.uow.read((repos) => repos.offices.findById(issuer));
   return office ? office.name : null;
 }
 
