@@ -31,6 +31,7 @@ import { indicatorsRoutes } from './routes/indicators.routes';
 import { authRoutes } from './routes/auth.routes';
 import { calendarRoutes } from './routes/calendar.routes';
 import { complaintsRoutes } from './routes/complaints.routes';
+import { drainHandlersOnClose } from './in-flight';
 import { healthRoutes } from './routes/health.routes';
 import { householdFilesRoutes } from './routes/household-files.routes';
 import { householdsRoutes } from './routes/households.routes';
@@ -85,6 +86,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   }).withTypeProvider<ZodTypeProvider>();
   const onRoute = options.onRoute;
   if (onRoute) app.addHook('onRoute', (route) => onRoute({ method: route.method, url: route.url }));
+  // Before any route: close() then waits for every handler still running, so the database closes after them.
+  drainHandlersOnClose(app);
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
