@@ -8,6 +8,7 @@ import { createHousehold } from '../../domain/household/versions';
 import { generateHouseholdBook } from '../households/generate-households';
 import { changeMeta } from '../households/access';
 import type { Deps } from '../ports';
+import { demoBookRecordedAt } from './demo-activity';
 import { DEMO_TERRITORY } from './demo-users';
 
 export const DEMO_HOUSEHOLDS = 5000;
@@ -59,7 +60,10 @@ export async function seedDemoHouseholds(
 ): Promise<{ households: number } | undefined> {
   const existing = await deps.uow.run((repos) => repos.households.accountsOf(DEMO_TERRITORY.akimatKato));
   if (existing.size > 0) return undefined;
-  const referenceYear = deps.clock.now().getUTCFullYear();
+  // Recorded at the start of the demo's past (demo-activity.ts), so the counter's reads as of those days find it.
+  const recordedAt = demoBookRecordedAt(deps.clock.now());
+  deps = { ...deps, clock: { now: () => recordedAt } };
+  const referenceYear = recordedAt.getUTCFullYear();
   const r = await generateHouseholdBook(deps, {
     count: DEMO_HOUSEHOLDS,
     seed: 'qosalqy-demo',

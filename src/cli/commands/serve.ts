@@ -2,6 +2,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import path from 'node:path';
 import type { Command } from 'commander';
 import { randomBytes } from 'node:crypto';
+import { seedDemoActivity } from '../../app/demo/demo-activity';
 import { seedDemoHouseholds } from '../../app/demo/demo-households';
 import { seedDemoUsers } from '../../app/demo/seed-demo';
 import { generatorNames } from '../../adapters/reference/names';
@@ -65,7 +66,12 @@ export function registerServeCommand(program: Command) {
         console.log(`Demo logins: ${DEMO_USERNAMES} — password: ${password}`);
         // The demo household book is written after the server answers, so the first start stays quick.
         const demo = await seedDemoHouseholds(runtime.deps, generatorNames());
-        if (demo) console.log(`Demo household book: ${demo.households} households in the Akkol district`);
+        if (demo) {
+          console.log(`Demo household book: ${demo.households} households in the Akkol district`);
+          // Only with a book written just now: it is recorded as of the start of the demo's past.
+          const past = await seedDemoActivity(runtime.deps);
+          if (past) console.log(`Demo activity: ${past.applications} applications of the last weeks`);
+        }
       }
     });
 }

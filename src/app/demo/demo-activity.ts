@@ -1,0 +1,169 @@
+/**
+ * The demo's recent past, so that a newcomer's first look at the indicators (R-21, Appendix 3), the akimat's and
+ * the PSC's lists and the director's statistics finds something to show: for each working day of the last
+ * weeks, a few people served at the Kenes akimat's counter (R-7) and a few PSC applications taken through the
+ * whole path — intake, sent to the akimat, decided, returned, handed over (R-12, R-13), now and then a day late.
+ * Everything goes through the use cases with the clock set to that moment, so every row is what the product
+ * itself writes (numbers, audit rows, roll-ups). First start only, after the demo household book.
+ */
+import type { Applicant } from '../../domain/applications/application';
+import { isWorkingDay } from '../../domain/calendar';
+import { fromCivil, toCivil } from '../../domain/calendar/civil-time';
+import { createRng } from '../../domain/household/prng';
+import { addDays, compareDates, type PlainDate } from '../../domain/shared/plain-date';
+import { decideApplication } from '../applications/decide-application';
+import { handOver } from '../applications/hand-over';
+import { receiveAtPsc } from '../applications/psc-intake';
+import { returnToPsc } from '../applications/return-to-psc';
+import { sendToAkimat } from '../applications/send-to-akimat';
+import { serveAtAkimat } from '../applications/serve-at-akimat';
+import type { Deps } from '../ports';
+import { DEMO_TERRITORY } from './demo-users';
+
+/** How far back the demo's activity goes (calendar days, within the current year). */
+export const DEMO_ACTIVITY_DAYS = 45;
+
+const COUNTER_PER_DAY = 3;
+const PSC_PER_DAY = 2;
+
+interface Step {
+  readonly at: number;
+  readonly run: (deps: Deps) => Promise<void>;
+}
+
+const minutes = (h: number, m = 0) => h * 60 + m;
+
+export async function seedDemoActivity(deps: Deps): Promise<{ applications: number } | undefined> {
+  const t = DEMO_TERRITORY;
+  const already = await deps.uow.read((repos) =>
+    repos.applications.list({ akimatKato: t.akimatKato, limit: 1, offset: 0 }),
+  );
+  if (already.total > 0) return undefined;
+  const [officer, operator] = await deps.uow.run((repos) =>
+    Promise.all([repos.users.findByUsername('akimat'), repos.users.findByUsername('psc')]),
+  );
+  if (!officer || !operator) return undefined;
+  const people = await applicantsOf(deps, t.akimatKato);
+  if (people.length === 0) return undefined;
+
+  const calendar = await deps.calendar.current();
+  const today = toCivil(deps.clock.now().getTime()).date;
+  const from = activityStart(today);
+  const working: PlainDate[] = [];
+  for (let d = from; compareDates(d, today) < 0; d = addDays(d, 1)) {
+    const w = isWorkingDay(calendar, d);
+    if (w.ok && w.value) working.push(d);
+  }
+  const rng = createRng(`qosalqy-demo-activity-${today}`);
+  let next = 0;
+  const nextPerson = () => people[next++ % people.length]!;
+  const steps: Step[] = [];
+  let applications = 0;
+
+  working.forEach((day, i) => {
+    // The counter: served in the same visit; one in ten without the identity card (a refusal on ground 1).
+    for (let k = 0; k < COUNTER_PER_DAY; k++) {
+      const person = nextPerson();
+      const shown = !rng.chance(0.1);
+      steps.push({
+        at: fromCivil(day, minutes(10 + k * 2, rng.int(0, 50))),
+        run: async (at) => {
+          await serveAtAkimat(at, officer, { applicant: person, identityDocumentShown: shown }, null);
+        },
+      });
+      applications++;
+    }
+    // The PSC: decided at the akimat the next working day, most often, or a day late now and then (the
+    // timeliness indicator then shows it); handed over the working day after the return.
+    const decideOn = working[i + (rng.chance(0.15) ? 3 : 1)];
+    const handOn = decideOn && working[working.indexOf(decideOn) + 1];
+    if (!decideOn || !handOn) return;
+    for (let k = 0; k < PSC_PER_DAY; k++) {
+      const person = nextPerson();
+      let id: string | undefined;
+      const intakeAt = fromCivil(day, minutes(9 + k * 3, rng.int(10, 50)));
+      steps.push({
+        at: intakeAt,
+        run: async (at) => {
+          const r = await receiveAtPsc(
+            at,
+            operator,
+            {
+              applicant: person,
+              documents: { application: true, identity_copy: true, identity_original: true },
+            },
+            null,
+          );
+          if (r.ok) id = r.value.application.id;
+        },
+      });
+      const whenId = (f: (deps: Deps, id: string) => Promise<unknown>) => async (at: Deps) => {
+        if (id) await f(at, id);
+      };
+      steps.push({
+        at: intakeAt + 40 * 60_000,
+        run: whenId((at, x) => sendToAkimat(at, operator, x, {}, null)),
+      });
+      steps.push({
+        at: fromCivil(decideOn, minutes(11 + k, rng.int(0, 50))),
+        run: whenId((at, x) => decideApplication(at, officer, x, null)),
+      });
+      steps.push({
+        at: fromCivil(decideOn, minutes(16, rng.int(0, 30))),
+        run: whenId((at, x) => returnToPsc(at, operator, x, null)),
+      });
+      steps.push({
+        at: fromCivil(handOn, minutes(10 + k * 2, rng.int(0, 50))),
+        run: whenId((at, x) => handOver(at, operator, x, { presentedIin: person.iin }, null)),
+      });
+      applications++;
+    }
+  });
+
+  // In time order, each with the clock at its moment: the numbers, deadlines and audit rows follow the days.
+  steps.sort((a, b) => a.at - b.at);
+  for (const step of steps) {
+    if (step.at >= deps.clock.now().getTime()) continue;
+    await step.run({ ...deps, clock: { now: () => new Date(step.at) } });
+  }
+  return { applications };
+}
+
+/** The first day of the demo's past: DEMO_ACTIVITY_DAYS back, but not before this year's 1 January. */
+function activityStart(today: PlainDate): PlainDate {
+  const firstOfYear = `${today.slice(0, 4)}-01-01` as PlainDate;
+  const from = addDays(today, -DEMO_ACTIVITY_DAYS);
+  return compareDates(from, firstOfYear) < 0 ? firstOfYear : from;
+}
+
+/**
+ * When the demo book is recorded: 08:00 on the first day of the demo's past, so that the counter reading the
+ * book as of those days finds it (a book recorded today has no history before today).
+ */
+export function demoBookRecordedAt(now: Date): Date {
+  return new Date(fromCivil(activityStart(toCivil(now.getTime()).date), minutes(8)));
+}
+
+/** Current members of the akimat's open households, as applicants, in a fixed order. */
+async function applicantsOf(deps: Deps, akimatKato: string): Promise<Applicant[]> {
+  const out: Applicant[] = [];
+  let after: string | null = null;
+  while (out.length < 2000) {
+    const page = await deps.uow.read((repos) => repos.households.currentVersions(akimatKato, after, 200));
+    if (page.length === 0) break;
+    for (const v of page) {
+      if (v.household.status !== 'open') continue;
+      for (const m of v.household.members) {
+        if (m.leftOn) continue;
+        out.push({
+          iin: m.iin,
+          surname: m.surname,
+          name: m.name,
+          ...(m.patronymic ? { patronymic: m.patronymic } : {}),
+        });
+      }
+    }
+    after = page.at(-1)!.householdId;
+  }
+  return out;
+}
