@@ -74,10 +74,10 @@ export async function seedDemoActivity(deps: Deps): Promise<{ applications: numb
       applications++;
     }
     // The PSC: decided at the akimat the next working day, most often, or a day late now and then (the
-    // timeliness indicator then shows it); handed over the working day after the return.
+    // timeliness indicator then shows it); handed over the working day after the return. The last days'
+    // applications are still on their way (in the akimat's inbox, or waiting at the PSC for the applicant).
     const decideOn = working[i + (rng.chance(0.15) ? 3 : 1)];
     const handOn = decideOn && working[working.indexOf(decideOn) + 1];
-    if (!decideOn || !handOn) return;
     for (let k = 0; k < PSC_PER_DAY; k++) {
       const person = nextPerson();
       let id: string | undefined;
@@ -104,18 +104,22 @@ export async function seedDemoActivity(deps: Deps): Promise<{ applications: numb
         at: intakeAt + 40 * 60_000,
         run: whenId((at, x) => sendToAkimat(at, operator, x, {}, null)),
       });
-      steps.push({
-        at: fromCivil(decideOn, minutes(11 + k, rng.int(0, 50))),
-        run: whenId((at, x) => decideApplication(at, officer, x, null)),
-      });
-      steps.push({
-        at: fromCivil(decideOn, minutes(16, rng.int(0, 30))),
-        run: whenId((at, x) => returnToPsc(at, operator, x, null)),
-      });
-      steps.push({
-        at: fromCivil(handOn, minutes(10 + k * 2, rng.int(0, 50))),
-        run: whenId((at, x) => handOver(at, operator, x, { presentedIin: person.iin }, null)),
-      });
+      if (decideOn) {
+        steps.push({
+          at: fromCivil(decideOn, minutes(11 + k, rng.int(0, 50))),
+          run: whenId((at, x) => decideApplication(at, officer, x, null)),
+        });
+        steps.push({
+          at: fromCivil(decideOn, minutes(16, rng.int(0, 30))),
+          run: whenId((at, x) => returnToPsc(at, operator, x, null)),
+        });
+      }
+      if (handOn) {
+        steps.push({
+          at: fromCivil(handOn, minutes(10 + k * 2, rng.int(0, 50))),
+          run: whenId((at, x) => handOver(at, operator, x, { presentedIin: person.iin }, null)),
+        });
+      }
       applications++;
     }
   });
