@@ -26,9 +26,10 @@ export const DEMO_ACTIVITY_DAYS = 45;
 const COUNTER_PER_DAY = 3;
 const PSC_PER_DAY = 2;
 
+/** One action at one moment; `run` gets the dependencies with the clock stopped at that moment. */
 interface Step {
   readonly at: number;
-  readonly run: (deps: Deps) => Promise<void>;
+  readonly run: (then: Deps) => Promise<void>;
 }
 
 const minutes = (h: number, m = 0) => h * 60 + m;
@@ -67,8 +68,8 @@ export async function seedDemoActivity(deps: Deps): Promise<{ applications: numb
       const shown = !rng.chance(0.1);
       steps.push({
         at: fromCivil(day, minutes(10 + k * 2, rng.int(0, 50))),
-        run: async (at) => {
-          await serveAtAkimat(at, officer, { applicant: person, identityDocumentShown: shown }, null);
+        run: async (then) => {
+          await serveAtAkimat(then, officer, { applicant: person, identityDocumentShown: shown }, null);
         },
       });
       applications++;
@@ -84,9 +85,9 @@ export async function seedDemoActivity(deps: Deps): Promise<{ applications: numb
       const intakeAt = fromCivil(day, minutes(9 + k * 3, rng.int(10, 50)));
       steps.push({
         at: intakeAt,
-        run: async (at) => {
+        run: async (then) => {
           const r = await receiveAtPsc(
-            at,
+            then,
             operator,
             {
               applicant: person,
@@ -97,27 +98,27 @@ export async function seedDemoActivity(deps: Deps): Promise<{ applications: numb
           if (r.ok) id = r.value.application.id;
         },
       });
-      const whenId = (f: (deps: Deps, id: string) => Promise<unknown>) => async (at: Deps) => {
-        if (id) await f(at, id);
+      const whenId = (f: (deps: Deps, id: string) => Promise<unknown>) => async (then: Deps) => {
+        if (id) await f(then, id);
       };
       steps.push({
         at: intakeAt + 40 * 60_000,
-        run: whenId((at, x) => sendToAkimat(at, operator, x, {}, null)),
+        run: whenId((then, x) => sendToAkimat(then, operator, x, {}, null)),
       });
       if (decideOn) {
         steps.push({
           at: fromCivil(decideOn, minutes(11 + k, rng.int(0, 50))),
-          run: whenId((at, x) => decideApplication(at, officer, x, null)),
+          run: whenId((then, x) => decideApplication(then, officer, x, null)),
         });
         steps.push({
           at: fromCivil(decideOn, minutes(16, rng.int(0, 30))),
-          run: whenId((at, x) => returnToPsc(at, operator, x, null)),
+          run: whenId((then, x) => returnToPsc(then, operator, x, null)),
         });
       }
       if (handOn) {
         steps.push({
           at: fromCivil(handOn, minutes(10 + k * 2, rng.int(0, 50))),
-          run: whenId((at, x) => handOver(at, operator, x, { presentedIin: person.iin }, null)),
+          run: whenId((then, x) => handOver(then, operator, x, { presentedIin: person.iin }, null)),
         });
       }
       applications++;
