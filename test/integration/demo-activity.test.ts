@@ -70,5 +70,10 @@ describe.each(DATABASE_KINDS)('the demo activity on %s', (kind) => {
     expect(timely.value.denominator).toBeGreaterThan(50);
     // Some PSC applications were decided a day late on purpose: not all on time.
     expect(timely.value.numerator).toBeLessThan(timely.value.denominator);
+    // The queue: eight people a day at one desk, some waiting more than ten minutes.
+    const waited = r.json.total.indicators.find((c: { code: string }) => c.code === '1.2');
+    expect(waited.value.kind).toBe('value');
+    expect(waited.value.denominator).toBeGreaterThan(100);
+    expect(waited.value.numerator).toBeLessThan(waited.value.denominator);
   });
 });

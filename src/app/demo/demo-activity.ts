@@ -2,7 +2,8 @@
  * The demo's recent past, so that a newcomer's first look at the indicators (R-21, Appendix 3), the akimat's and
  * the PSC's lists and the director's statistics finds something to show: for each working day of the last
  * weeks, a few people served at the Kenes akimat's counter (R-7) and a few PSC applications taken through the
- * whole path — intake, sent to the akimat, decided, returned, handed over (R-12, R-13), now and then a day late.
+ * whole path — intake, sent to the akimat, decided, returned, handed over (R-12, R-13), now and then a day late —
+ * and the PSC's walk-in queue (demo-queue.ts).
  * Everything goes through the use cases with the clock set to that moment, so every row is what the product
  * itself writes (numbers, audit rows, roll-ups). First start only, after the demo household book.
  */
@@ -18,6 +19,7 @@ import { returnToPsc } from '../applications/return-to-psc';
 import { sendToAkimat } from '../applications/send-to-akimat';
 import { serveAtAkimat } from '../applications/serve-at-akimat';
 import type { Deps } from '../ports';
+import { minutes, queueDay, type Step } from './demo-queue';
 import { DEMO_TERRITORY } from './demo-users';
 
 /** How far back the demo's activity goes (calendar days, within the current year). */
@@ -25,14 +27,6 @@ export const DEMO_ACTIVITY_DAYS = 45;
 
 const COUNTER_PER_DAY = 3;
 const PSC_PER_DAY = 2;
-
-/** One action at one moment; `run` gets the dependencies with the clock stopped at that moment. */
-interface Step {
-  readonly at: number;
-  readonly run: (then: Deps) => Promise<void>;
-}
-
-const minutes = (h: number, m = 0) => h * 60 + m;
 
 export async function seedDemoActivity(deps: Deps): Promise<{ applications: number } | undefined> {
   const t = DEMO_TERRITORY;
@@ -62,6 +56,7 @@ export async function seedDemoActivity(deps: Deps): Promise<{ applications: numb
   let applications = 0;
 
   working.forEach((day, i) => {
+    steps.push(...queueDay(day, rng, operator, t.pscOfficeId));
     // The counter: served in the same visit; one in ten without the identity card (a refusal on ground 1).
     for (let k = 0; k < COUNTER_PER_DAY; k++) {
       const person = nextPerson();
