@@ -72,8 +72,9 @@ export async function seedDemoActivity(deps: Deps): Promise<{ applications: numb
     // The PSC: decided at the akimat the next working day, most often, or a day late now and then (the
     // timeliness indicator then shows it); handed over the working day after the return. The last days'
     // applications are still on their way (in the akimat's inbox, or waiting at the PSC for the applicant).
-    const decideOn = working[i + (rng.chance(0.15) ? 3 : 1)];
-    const handOn = decideOn && working[working.indexOf(decideOn) + 1];
+    const decideIndex = i + (rng.chance(0.15) ? 3 : 1);
+    const decideOn = working[decideIndex];
+    const handOn = working[decideIndex + 1];
     for (let k = 0; k < PSC_PER_DAY; k++) {
       const person = nextPerson();
       let id: string | undefined;
@@ -141,7 +142,9 @@ function activityStart(today: PlainDate): PlainDate {
  * book as of those days finds it (a book recorded today has no history before today).
  */
 export function demoBookRecordedAt(now: Date): Date {
-  return new Date(fromCivil(activityStart(toCivil(now.getTime()).date), minutes(8)));
+  const start = fromCivil(activityStart(toCivil(now.getTime()).date), minutes(8));
+  // Before 08:00 on 1 January the start of the past is later today: never record the book in the future.
+  return new Date(Math.min(start, now.getTime()));
 }
 
 /** Current members of the akimat's open households, as applicants, in a fixed order. */
