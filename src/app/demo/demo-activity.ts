@@ -19,7 +19,8 @@ import { returnToPsc } from '../applications/return-to-psc';
 import { sendToAkimat } from '../applications/send-to-akimat';
 import { serveAtAkimat } from '../applications/serve-at-akimat';
 import type { Deps } from '../ports';
-import { minutes, queueDay, type Step } from './demo-queue';
+import { queueDay } from './demo-queue';
+import { minutes, type Step } from './demo-timeline';
 import { DEMO_TERRITORY } from './demo-users';
 
 /** How far back the demo's activity goes (calendar days, within the current year). */

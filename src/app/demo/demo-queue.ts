@@ -11,17 +11,9 @@ import { actOnTicket } from '../queue/act-on-ticket';
 import { callNext } from '../queue/call-next';
 import { openDesk } from '../queue/open-desk';
 import { takeTicket } from '../queue/take-ticket';
-
-/** One action at one moment; `run` gets the dependencies with the clock stopped at that moment. */
-export interface Step {
-  readonly at: number;
-  readonly run: (then: Deps) => Promise<void>;
-}
-
-export const minutes = (h: number, m = 0) => h * 60 + m;
+import { MINUTE, minutes, type Step } from './demo-timeline';
 
 const TICKETS_PER_DAY = 8;
-const MINUTE = 60_000;
 
 export function queueDay(day: PlainDate, rng: Rng, operator: UserRecord, officeId: string): Step[] {
   let deskId: string | undefined;
