@@ -56,6 +56,9 @@ describe.each(DATABASE_KINDS)('the demo activity on %s', (kind) => {
         'psc sent_to_akimat',
       ]).toContain(key);
     expect(byStatus.get('psc handed_over')).toBeGreaterThan(40);
+    // The surveys went through their use case without one refusal.
+    expect(seeded!.failed).toEqual([]);
+    expect(seeded!.surveys).toBeGreaterThan(20);
     // A second start finds the past already there.
     expect(await seedDemoActivity(deps)).toBeUndefined();
   });
@@ -75,5 +78,11 @@ describe.each(DATABASE_KINDS)('the demo activity on %s', (kind) => {
     expect(waited.value.kind).toBe('value');
     expect(waited.value.denominator).toBeGreaterThan(100);
     expect(waited.value.numerator).toBeLessThan(waited.value.denominator);
+    // Surveys after the services: satisfaction, information, politeness.
+    for (const code of ['2.1', '3.1', '5.1']) {
+      const v = r.json.total.indicators.find((c: { code: string }) => c.code === code).value;
+      expect(v.kind, code).toBe('value');
+      expect(v.denominator, code).toBeGreaterThan(10);
+    }
   });
 });

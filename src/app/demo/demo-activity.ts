@@ -3,7 +3,8 @@
  * the PSC's lists and the director's statistics finds something to show: for each working day of the last
  * weeks, a few people served at the Kenes akimat's counter (R-7) and a few PSC applications taken through the
  * whole path — intake, sent to the akimat, decided, returned, handed over (R-12, R-13), now and then a day late —
- * and the PSC's walk-in queue (demo-queue.ts).
+ * the PSC's walk-in queue (demo-queue.ts) and the satisfaction surveys some of those people answer
+ * (demo-surveys.ts).
  * Everything goes through the use cases with the clock set to that moment, so every row is what the product
  * itself writes (numbers, audit rows, roll-ups). First start only, after the demo household book.
  */
@@ -20,7 +21,8 @@ import { sendToAkimat } from '../applications/send-to-akimat';
 import { serveAtAkimat } from '../applications/serve-at-akimat';
 import type { Deps } from '../ports';
 import { queueDay } from './demo-queue';
-import { minutes, type Step } from './demo-timeline';
+import { serviceSurvey } from './demo-surveys';
+import { minutes, newTally, type Served, type Step } from './demo-timeline';
 import { DEMO_TERRITORY } from './demo-users';
 
 /** How far back the demo's activity goes (calendar days, within the current year). */
@@ -29,7 +31,15 @@ export const DEMO_ACTIVITY_DAYS = 45;
 const COUNTER_PER_DAY = 3;
 const PSC_PER_DAY = 2;
 
-export async function seedDemoActivity(deps: Deps): Promise<{ applications: number } | undefined> {
+export interface DemoActivity {
+  readonly applications: number;
+  /** Survey answers given (the rest of the plan is still ahead of now). */
+  readonly surveys: number;
+  /** The demo actions a use case refused ("what: CODE"); empty unless something is wrong. */
+  readonly failed: readonly string[];
+}
+
+export async function seedDemoActivity(deps: Deps): Promise<DemoActivity | undefined> {
   const t = DEMO_TERRITORY;
   const already = await deps.uow.read((repos) =>
     repos.applications.list({ akimatKato: t.akimatKato, limit: 1, offset: 0 }),
@@ -54,6 +64,7 @@ export async function seedDemoActivity(deps: Deps): Promise<{ applications: numb
   let next = 0;
   const nextPerson = () => people[next++ % people.length]!;
   const steps: Step[] = [];
+  const served: Served[] = [];
   let applications = 0;
 
   working.forEach((day, i) => {
@@ -62,11 +73,28 @@ export async function seedDemoActivity(deps: Deps): Promise<{ applications: numb
     for (let k = 0; k < COUNTER_PER_DAY; k++) {
       const person = nextPerson();
       const shown = !rng.chance(0.1);
+      const at = fromCivil(day, minutes(10 + k * 2, rng.int(0, 50)));
+      let id: string | undefined;
       steps.push({
-        at: fromCivil(day, minutes(10 + k * 2, rng.int(0, 50))),
+        at,
         run: async (then) => {
-          await serveAtAkimat(then, officer, { applicant: person, identityDocumentShown: shown }, null);
+          const r = await serveAtAkimat(
+            then,
+            officer,
+            { applicant: person, identityDocumentShown: shown },
+            null,
+          );
+          if (r.ok) id = r.value.application.id;
         },
+      });
+      served.push({
+        channel: 'akimat',
+        person,
+        dayIndex: i,
+        at,
+        refused: !shown,
+        late: false,
+        applicationId: () => id,
       });
       applications++;
     }
@@ -113,14 +141,28 @@ export async function seedDemoActivity(deps: Deps): Promise<{ applications: numb
         });
       }
       if (handOn) {
+        const handAt = fromCivil(handOn, minutes(10 + k * 2, rng.int(0, 50)));
         steps.push({
-          at: fromCivil(handOn, minutes(10 + k * 2, rng.int(0, 50))),
+          at: handAt,
           run: whenId((then, x) => handOver(then, operator, x, { presentedIin: person.iin }, null)),
+        });
+        served.push({
+          channel: 'psc',
+          person,
+          dayIndex: decideIndex + 1,
+          at: handAt,
+          refused: false,
+          late: decideIndex > i + 1,
+          applicationId: () => id,
         });
       }
       applications++;
     }
   });
+
+  // After a finished service some people answer its survey.
+  const tally = newTally();
+  for (const s of served) steps.push(...serviceSurvey(s, rng, tally));
 
   // In time order, each with the clock at its moment: the numbers, deadlines and audit rows follow the days.
   steps.sort((a, b) => a.at - b.at);
@@ -128,7 +170,7 @@ export async function seedDemoActivity(deps: Deps): Promise<{ applications: numb
     if (step.at >= deps.clock.now().getTime()) continue;
     await step.run({ ...deps, clock: { now: () => new Date(step.at) } });
   }
-  return { applications };
+  return { applications, ...tally };
 }
 
 /** The first day of the demo's past: DEMO_ACTIVITY_DAYS back, but not before this year's 1 January. */

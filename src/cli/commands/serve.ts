@@ -70,7 +70,15 @@ export function registerServeCommand(program: Command) {
           console.log(`Demo household book: ${demo.households} households in the Akkol district`);
           // Only with a book written just now: it is recorded as of the start of the demo's past.
           const past = await seedDemoActivity(runtime.deps);
-          if (past) console.log(`Demo activity: ${past.applications} applications of the last weeks`);
+          if (past) {
+            console.log(
+              `Demo activity: ${past.applications} applications and ${past.surveys} survey answers of the last weeks`,
+            );
+            if (past.failed.length > 0)
+              console.error(
+                `Demo activity: ${past.failed.length} actions refused — ${past.failed.join('; ')}`,
+              );
+          }
         }
       }
     });
