@@ -3,8 +3,8 @@
  * the PSC's lists and the director's statistics finds something to show: for each working day of the last
  * weeks, a few people served at the Kenes akimat's counter (R-7) and a few PSC applications taken through the
  * whole path — intake, sent to the akimat, decided, returned, handed over (R-12, R-13), now and then a day late —
- * the PSC's walk-in queue (demo-queue.ts) and the satisfaction surveys some of those people answer
- * (demo-surveys.ts).
+ * the PSC's walk-in queue (demo-queue.ts), the satisfaction surveys some of those people answer
+ * (demo-surveys.ts) and the complaints a few of them file, reviewed and answered (demo-complaints.ts).
  * Everything goes through the use cases with the clock set to that moment, so every row is what the product
  * itself writes (numbers, audit rows, roll-ups). First start only, after the demo household book.
  */
@@ -20,6 +20,7 @@ import { returnToPsc } from '../applications/return-to-psc';
 import { sendToAkimat } from '../applications/send-to-akimat';
 import { serveAtAkimat } from '../applications/serve-at-akimat';
 import type { Deps } from '../ports';
+import { demoComplaints } from './demo-complaints';
 import { queueDay } from './demo-queue';
 import { serviceSurvey } from './demo-surveys';
 import { minutes, newTally, type Served, type Step } from './demo-timeline';
@@ -33,7 +34,9 @@ const PSC_PER_DAY = 2;
 
 export interface DemoActivity {
   readonly applications: number;
-  /** Survey answers given (the rest of the plan is still ahead of now). */
+  /** Complaints filed and answered, survey answers given (the rest of the plan is still ahead of now). */
+  readonly complaints: number;
+  readonly answered: number;
   readonly surveys: number;
   /** The demo actions a use case refused ("what: CODE"); empty unless something is wrong. */
   readonly failed: readonly string[];
@@ -45,8 +48,10 @@ export async function seedDemoActivity(deps: Deps): Promise<DemoActivity | undef
     repos.applications.list({ akimatKato: t.akimatKato, limit: 1, offset: 0 }),
   );
   if (already.total > 0) return undefined;
-  const [officer, operator] = await deps.uow.run((repos) =>
-    Promise.all([repos.users.findByUsername('akimat'), repos.users.findByUsername('psc')]),
+  const [officer, operator, director, district, citizen] = await deps.uow.run((repos) =>
+    Promise.all(
+      ['akimat', 'psc', 'director', 'district', 'citizen'].map((u) => repos.users.findByUsername(u)),
+    ),
   );
   if (!officer || !operator) return undefined;
   const people = await applicantsOf(deps, t.akimatKato);
@@ -160,9 +165,22 @@ export async function seedDemoActivity(deps: Deps): Promise<DemoActivity | undef
     }
   });
 
-  // After a finished service some people answer its survey.
+  // After a finished service some people answer its survey; a few complain (and rate the complaint's answer).
   const tally = newTally();
   for (const s of served) steps.push(...serviceSurvey(s, rng, tally));
+  if (director && district && citizen) {
+    steps.push(
+      ...demoComplaints({
+        working,
+        served,
+        cast: { officer, operator, director, district, citizen },
+        akimatOfficeId: `akimat-${t.akimatKato}`,
+        pscOfficeId: t.pscOfficeId,
+        rng,
+        tally,
+      }),
+    );
+  }
 
   // In time order, each with the clock at its moment: the numbers, deadlines and audit rows follow the days.
   steps.sort((a, b) => a.at - b.at);

@@ -1,7 +1,7 @@
 /**
  * The demo's timeline (demo-activity.ts): one action at one moment, played with the clock stopped there; a
- * service that has ended, which a later action (its survey) refers to; and the tally of what the past's surveys
- * wrote, so that a use case refusing a demo action does not go unnoticed.
+ * service that has ended, which the later actions (a survey, a complaint) refer to; and the tally of what the
+ * past's surveys and complaints wrote, so that a use case refusing a demo action does not go unnoticed.
  */
 import type { Applicant } from '../../domain/applications/application';
 import type { Ok, Result } from '../../domain/shared/result';
@@ -33,18 +33,25 @@ export interface Served {
   readonly applicationId: () => string | undefined;
 }
 
-/** What the demo's surveys wrote; `failed` names every use case that refused a demo action. */
+/** What the demo's surveys and complaints wrote; `failed` names every use case that refused a demo action. */
 export interface DemoTally {
+  complaints: number;
+  answered: number;
   surveys: number;
   readonly failed: string[];
 }
 
 export function newTally(): DemoTally {
-  return { surveys: 0, failed: [] };
+  return { complaints: 0, answered: 0, surveys: 0, failed: [] };
 }
 
 /** True when the use case did it; otherwise its code goes to `tally.failed` with what was attempted. */
 export function succeeded<T>(tally: DemoTally, what: string, r: Result<T>): r is Ok<T> {
   if (!r.ok) tally.failed.push(`${what}: ${r.error.code}`);
   return r.ok;
+}
+
+/** The name as an official writes it down: surname, name, patronymic. */
+export function fullName(p: Applicant): string {
+  return [p.surname, p.name, p.patronymic].filter(Boolean).join(' ');
 }

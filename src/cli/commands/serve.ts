@@ -72,7 +72,7 @@ export function registerServeCommand(program: Command) {
           const past = await seedDemoActivity(runtime.deps);
           if (past) {
             console.log(
-              `Demo activity: ${past.applications} applications and ${past.surveys} survey answers of the last weeks`,
+              `Demo activity: ${past.applications} applications, ${past.complaints} complaints and ${past.surveys} survey answers of the last weeks`,
             );
             if (past.failed.length > 0)
               console.error(
