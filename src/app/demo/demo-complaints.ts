@@ -3,9 +3,9 @@
  * complainant's own list have something to show: about one working day in four someone served that day
  * complains — at the Kenes akimat (within its complaint hours, which run to 20:00, R-10) or at the PSC's hand-over,
  * written down by the official — and the demo citizen complains online twice. Each goes to its addressee by
- * R-17 (the rural akim's officer, the PSC director, the district akim for a disagreement with the result, once
- * after being forwarded there), is taken under review the next working day and answered within the five working
- * days, mostly. Deliberately imperfect: one complaint at the counter is left until the deadline sweep escalates
+ * R-17 (the rural akim's officer, the PSC director, the district akim for a disagreement with the result, now
+ * and then forwarded there by the officer), is taken under review the next working day and answered within the
+ * five working days, mostly. Deliberately imperfect: one complaint at the counter is left until the deadline sweep escalates
  * it to the district akim, who answers it late; the citizen's PSC complaint is only partly satisfied; the last
  * days' complaints are still open. The sweep runs each working evening, as the server's would.
  * Steps for the timeline of demo-activity.ts, through the complaint use cases.

@@ -24,7 +24,7 @@ type Scores = Record<string, number>;
 /** Satisfied, as most are: a 5, sometimes a 4. */
 const high = (rng: Rng) => (rng.chance(0.7) ? 5 : 4);
 
-/** When the survey is answered: within a few hours of the service, or during the next day. */
+/** When a survey is answered: within a few hours of the service or answer, or in the daytime of the next day. */
 function answeredAt(after: number, rng: Rng): number {
   if (rng.chance(0.5)) return after + rng.int(20, 240) * MINUTE;
   const next = addDays(toCivil(after).date, 1);
@@ -97,7 +97,7 @@ export function complaintSurvey(
   const scores = complaintScores(c, rng);
   return [
     {
-      at: c.at + rng.int(60, 26 * 60) * MINUTE,
+      at: answeredAt(c.at, rng),
       run: async (then) => {
         const reference = c.number();
         if (!reference) return;
