@@ -590,7 +590,10 @@ export interface ComplaintRepository {
   list(q: ComplaintQuery): Promise<ComplaintRecord[]>;
   /** Not answered, due before `now`, not yet escalated (escalation sweep). */
   overdue(now: Date, limit: number): Promise<ComplaintRecord[]>;
-  /** Not answered, amber since before `now`, no deadline alert yet. */
+  /**
+   * Not answered, amber since before `now` and still due after it, no deadline alert yet: a complaint first seen
+   * past its deadline is escalated by `overdue`, never told that its deadline is near.
+   */
   nearDeadline(now: Date, limit: number): Promise<ComplaintRecord[]>;
   findApplication(id: string): Promise<ApplicationRef | undefined>;
   /** The directory office of an akim's apparatus at this level and KATO (district/city or oblast). */

@@ -424,4 +424,51 @@ describe.each(DATABASE_KINDS)('complaints on %s (R-16..R-19, R-24)', (database) 
     expect((await citizen.request('POST', '/api/v1/complaints/sweep')).status).toBe(403);
     clock.set('2026-11-25T10:00:00+05:00');
   });
+
+  it('a complaint first swept after its deadline is escalated, never told its deadline is near (R-18, R-24)', async () => {
+    // Filed Thu 10 Dec to the rural akim (improper service, §22): due five working days on (16 December is a
+    // holiday). No sweep runs until the Tuesday after — the worker was down — so the sweep first sees it overdue.
+    clock.set('2026-12-10T10:00:00+05:00');
+    const citizen = await as('citizen');
+    const filed = await citizen.request(
+      'POST',
+      '/api/v1/complaints',
+      complaint({
+        kind: 'service',
+        applicationId: undefined,
+        officeId: `akimat-${DEMO_TERRITORY.akimatKato}`,
+      }),
+    );
+    expect(filed.status, filed.text).toBe(201);
+    const late = filed.json.complaint.number as string;
+    expect(filed.json.complaint.reviewer.level).toBe('akimat');
+    clock.set('2026-12-22T10:00:00+05:00');
+    expect(new Date(filed.json.complaint.dueAt).getTime()).toBeLessThan(clock.now().getTime());
+    const admin = await as('admin');
+    let r = await admin.request('POST', '/api/v1/complaints/sweep');
+    expect(r.status, r.text).toBe(200);
+    expect(r.json).toMatchObject({ alerted: 0, escalated: 1 });
+    const db = server.runtime.db.kysely;
+    const nearAlerts = async () =>
+      (
+        await db
+          .selectFrom('notification_outbox')
+          .select('body')
+          .where('template', '=', 'complaint.deadline_near')
+          .execute()
+      ).filter((m) => m.body.includes(late));
+    expect(await nearAlerts()).toEqual([]);
+    const row = await db
+      .selectFrom('complaints')
+      .select(['status', 'reviewer_level', 'deadline_alert_at', 'escalated_at'])
+      .where('number', '=', late)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: 'escalated', reviewer_level: 'district', deadline_alert_at: null });
+    expect(row.escalated_at).not.toBeNull();
+    // Nor later, at the district akim's: its deadline is still behind it.
+    r = await admin.request('POST', '/api/v1/complaints/sweep');
+    expect(r.json).toMatchObject({ alerted: 0, escalated: 0 });
+    expect(await nearAlerts()).toEqual([]);
+    clock.set('2026-11-25T10:00:00+05:00');
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * R-18, R-24: the deadline sweep (run by the worker, or by an admin / oblast akim on demand). An unanswered
- * complaint on its last working day alerts the reviewer's office once; an overdue one is escalated one level up
- * (R-17: rural akim or PSC director → district/oblast akim), once, with an event and an audit row.
+ * complaint on its last working day, its deadline still ahead, alerts the reviewer's office once; an overdue one
+ * is escalated one level up (R-17: rural akim or PSC director → district/oblast akim), once, with an event and an
+ * audit row — without a "deadline near" alert when the sweep first sees it after its deadline.
  */
 import { decide } from '../../domain/access/policy';
 import { toCivil } from '../../domain/calendar';

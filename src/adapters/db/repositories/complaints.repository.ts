@@ -213,6 +213,7 @@ export function complaintsRepository(db: Kysely<Database>): ComplaintRepository 
         .selectAll()
         .where('status', '<>', 'answered')
         .where('amber_at', '<=', now)
+        .where('due_at', '>', now)
         .where('deadline_alert_at', 'is', null)
         .orderBy('due_at')
         .limit(limit)
