@@ -46,6 +46,18 @@ describe('catalogues', () => {
     expect(mixed).toEqual([]);
   });
 
+  it('R-15: a value over 4.1’s ceiling reads “above the permitted level”, a floor missed “below the normative”', () => {
+    expect([
+      kk['kpi.rating.ceiling_red'],
+      ru['kpi.rating.ceiling_red'],
+      en['kpi.rating.ceiling_red'],
+    ]).toEqual(['рұқсат етілген деңгейден жоғары', 'выше допустимого', 'above the permitted level']);
+    expect(en['kpi.rating.ceiling_amber']).toBe('above the permitted level, meets the target');
+    expect(ru['kpi.rating.ceiling_amber']).toBe('выше допустимого, цель достигнута');
+    expect(kk['kpi.rating.ceiling_amber']).toBe('рұқсат етілген деңгейден жоғары, мақсатқа сай');
+    expect(ru['kpi.rating.red']).toBe('ниже норматива');
+  });
+
   it('kk is written with the Kazakh letters, not their Russian stand-ins', () => {
     const text = Object.values(kk).join(' ');
     for (const letter of ['ә', 'ғ', 'қ', 'ң', 'ө', 'ұ', 'ү', 'і']) expect(text).toContain(letter);

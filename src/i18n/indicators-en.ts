@@ -32,6 +32,8 @@ export const indicatorsEn: Record<keyof typeof indicatorsKk, string> = {
   'kpi.rating.amber': 'below the normative, meets the target',
   'kpi.rating.red': 'below the normative',
   'kpi.rating.no_data': 'no data',
+  'kpi.rating.ceiling_amber': 'above the permitted level, meets the target',
+  'kpi.rating.ceiling_red': 'above the permitted level',
   'kpi.records.link': 'Records of indicator {code}: {value}',
   'kpi.units.office': 'By office',
   'kpi.units.district': 'By district',

@@ -33,6 +33,8 @@ export const indicatorsKk = {
   'kpi.rating.amber': 'нормативтен төмен, мақсатқа сай',
   'kpi.rating.red': 'нормативтен төмен',
   'kpi.rating.no_data': 'деректер жоқ',
+  'kpi.rating.ceiling_amber': 'рұқсат етілген деңгейден жоғары, мақсатқа сай',
+  'kpi.rating.ceiling_red': 'рұқсат етілген деңгейден жоғары',
   'kpi.records.link': '{code} көрсеткішінің жазбалары: {value}',
   'kpi.units.office': 'Кеңселер бойынша',
   'kpi.units.district': 'Аудандар бойынша',

@@ -32,6 +32,8 @@ export const indicatorsRu: Record<keyof typeof indicatorsKk, string> = {
   'kpi.rating.amber': 'ниже норматива, цель достигнута',
   'kpi.rating.red': 'ниже норматива',
   'kpi.rating.no_data': 'нет данных',
+  'kpi.rating.ceiling_amber': 'выше допустимого, цель достигнута',
+  'kpi.rating.ceiling_red': 'выше допустимого',
   'kpi.records.link': 'Записи показателя {code}: {value}',
   'kpi.units.office': 'По офисам',
   'kpi.units.district': 'По районам',

@@ -56,6 +56,14 @@ describe.skipIf(!hasChromium)('quality indicators in Chromium (issue 8)', () => 
                   ${at('03-10', '10:00')}, ${at('03-10', '18:00')},
                   ${JSON.stringify({ completedAt: completed })}::jsonb)`.execute(server.runtime.db.kysely);
     }
+    // One justified complaint about them: 4.1 (a ceiling, at most 1 %) is over its permitted level.
+    await sql`insert into complaints (id, number, kind, channel, status, language, complainant_iin, complainant_name,
+                subject_akimat_kato, text, registered_at, counts_from, due_at, amber_at, review_days, reviewer_level,
+                reviewer_kato, answered_at, outcome, answer_text)
+              values (${randomUUID()}, ${`C${Y}-000001`}, 'service', 'office', 'answered', 'ru', ${LATE_IIN},
+                'Тест Тестов', '113243000', 'Долго ждал справку', ${at('03-12', '10:00')}, ${`${Y}-03-12`},
+                ${at('03-19', '20:00')}, ${at('03-18', '20:00')}, 5, 'akimat', '113243000', ${at('03-13', '10:00')},
+                'justified_satisfied', 'Ответ')`.execute(server.runtime.db.kysely);
   });
 
   afterAll(async () => {
@@ -115,6 +123,12 @@ describe.skipIf(!hasChromium)('quality indicators in Chromium (issue 8)', () => 
       await expect.poll(() => page.locator('.kpi-unit .kpi-table').textContent()).toContain('50 %');
       expect(await page.locator('.kpi-unit thead').textContent()).toContain(t('kpi.col.targetNextYear'));
       expect(await page.locator('.kpi-unit').textContent()).toContain(t('kpi.rating.red'));
+      // 4.1 is a ceiling: over it reads "above the permitted level", never "below the normative".
+      const ceiling = page.locator('.kpi-unit tbody tr', {
+        has: page.locator('td:first-child', { hasText: /^4\.1$/ }),
+      });
+      expect(await ceiling.locator('.kpi-rating').textContent()).toContain(t('kpi.rating.ceiling_red'));
+      expect(await ceiling.textContent()).not.toContain(t('kpi.rating.red'));
       expect(await seriousViolations(page)).toEqual([]);
       await shot(page, `indicators-country-${locale}`);
 

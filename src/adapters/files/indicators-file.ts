@@ -9,6 +9,7 @@ import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { IndicatorCell, IndicatorRow, IndicatorTable } from '../../app/kpi/get-indicators';
 import { APPENDIX_TABLE, INDICATOR_GROUPS, INDICATORS } from '../../domain/kpi/indicators';
+import { ratingWords } from '../../domain/kpi/value';
 
 export type ExportLanguage = 'kk' | 'ru';
 
@@ -32,6 +33,8 @@ const WORDS = {
       amber: 'нормативтен төмен, мақсатқа сай',
       red: 'нормативтен төмен',
       no_data: 'деректер жоқ',
+      ceiling_amber: 'рұқсат етілген деңгейден жоғары, мақсатқа сай',
+      ceiling_red: 'рұқсат етілген деңгейден жоғары',
     },
   },
   ru: {
@@ -53,6 +56,8 @@ const WORDS = {
       amber: 'ниже норматива, цель достигнута',
       red: 'ниже норматива',
       no_data: 'нет данных',
+      ceiling_amber: 'выше допустимого, цель достигнута',
+      ceiling_red: 'выше допустимого',
     },
   },
 } as const;
@@ -186,7 +191,7 @@ export async function writeIndicatorsCsv(
         currentValue(c, lang),
         c.value.numerator,
         c.value.denominator,
-        w.ratings[c.rating],
+        w.ratings[ratingWords(c.direction, c.rating)],
       ]),
     );
     await write(lines.join(''));

@@ -10,7 +10,8 @@ import {
   previousPeriod,
 } from './period';
 import { checkTarget } from './targets';
-import { assess, indicatorValue, roundPercent } from './value';
+import { INDICATORS } from './indicators';
+import { assess, indicatorValue, ratingWords, roundPercent } from './value';
 
 describe('periods', () => {
   it.each([
@@ -112,6 +113,16 @@ describe('rating against the normative and the target', () => {
       meetsTarget: true,
     });
     expect(assess('4.1', t(4, 100), 3).rating).toBe('red');
+  });
+  it('R-15: a value over 4.1’s ceiling is said to be above the permitted level, not below the normative', () => {
+    const words = (code: '1.1' | '4.1', numerator: number, target: number | null) =>
+      ratingWords(INDICATORS[code].direction, assess(code, t(numerator, 100), target).rating);
+    expect(words('4.1', 4, 3)).toBe('ceiling_red'); // 4 % > 1 %, and over the target too
+    expect(words('4.1', 2, 3)).toBe('ceiling_amber'); // 2 % > 1 %, within the target
+    expect(words('4.1', 1, null)).toBe('green');
+    expect(words('1.1', 94, 95)).toBe('red'); // a floor missed: below
+    expect(words('1.1', 96, 95)).toBe('amber');
+    expect(ratingWords('ceiling', 'no_data')).toBe('no_data');
   });
   it('is exact where floats are not: 1/3 of 300 is 100 %', () => {
     expect(assess('1.1', t(300, 300), null).rating).toBe('green');

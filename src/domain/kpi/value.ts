@@ -3,7 +3,7 @@
  * the ministry's target. Nothing counted is "no data" — never 100 % (nor 0 %).
  */
 import type { Tally } from './count';
-import { type IndicatorDefinition, INDICATORS, type IndicatorCode } from './indicators';
+import { type Direction, type IndicatorDefinition, INDICATORS, type IndicatorCode } from './indicators';
 
 export type IndicatorValue =
   | { readonly kind: 'no_data'; readonly numerator: number; readonly denominator: 0 }
@@ -60,4 +60,17 @@ export function assess(code: IndicatorCode, t: Tally, target: number | null): As
   const meetsTarget = target === null ? null : meets(d, t, target);
   const rating: Rating = meetsNormative ? 'green' : meetsTarget ? 'amber' : 'red';
   return { rating, meetsNormative, meetsTarget };
+}
+
+/**
+ * How a rating is said: the key of its words (the UI's `kpi.rating.<words>`, the exports' table). Missing a floor
+ * is "below the normative"; missing a ceiling (4.1: at most 1 % justified complaints) is "above the permitted
+ * level" — a value over a ceiling is never "below" anything. Meeting it, or no data, reads the same either way.
+ */
+export type RatingWords = Rating | 'ceiling_amber' | 'ceiling_red';
+
+export function ratingWords(direction: Direction, rating: Rating): RatingWords {
+  if (direction === 'ceiling' && rating === 'amber') return 'ceiling_amber';
+  if (direction === 'ceiling' && rating === 'red') return 'ceiling_red';
+  return rating;
 }

@@ -14,6 +14,7 @@ import {
   INDICATORS,
   type IndicatorCode,
 } from '../../domain/kpi/indicators';
+import { ratingWords } from '../../domain/kpi/value';
 import { almatyCivilTime, formatNumber, type Locale } from '../../i18n';
 import type { SessionUser } from '../api';
 import {
@@ -81,11 +82,14 @@ const KK_MONTHS = [
   'желтоқсан',
 ];
 
-export function RatingBadge({ rating }: { rating: IndicatorCell['rating'] }) {
+/** The rating's words: a value over 4.1's ceiling is "above the permitted level", not "below the normative". */
+const ratingKey = (cell: IndicatorCell) => `kpi.rating.${ratingWords(cell.direction, cell.rating)}` as const;
+
+export function RatingBadge({ cell }: { cell: IndicatorCell }) {
   const { t } = useI18n();
   return (
-    <span className={`kpi-rating kpi-rating--${rating}`}>
-      <span aria-hidden="true">{RATING_SYMBOL[rating]}</span> {t(`kpi.rating.${rating}`)}
+    <span className={`kpi-rating kpi-rating--${cell.rating}`}>
+      <span aria-hidden="true">{RATING_SYMBOL[cell.rating]}</span> {t(ratingKey(cell))}
     </span>
   );
 }
@@ -237,7 +241,7 @@ function AppendixTable({ row, recordsHref }: { row: IndicatorRow; recordsHref: (
                   <Value cell={cell} recordsHref={recordsHref(cell.code)} />
                 </td>
                 <td>
-                  <RatingBadge rating={cell.rating} />
+                  <RatingBadge cell={cell} />
                 </td>
               </tr>,
             );
@@ -302,14 +306,14 @@ function UnitsTable({
                         ) : hasRecords(cell) ? (
                           <Link
                             to={recordsHref(cell.code, row.key)}
-                            aria-label={`${name}: ${t('kpi.records.link', { code: cell.code, value: percent(locale, cell.value.percent) })}, ${t(`kpi.rating.${cell.rating}`)}`}
+                            aria-label={`${name}: ${t('kpi.records.link', { code: cell.code, value: percent(locale, cell.value.percent) })}, ${t(ratingKey(cell))}`}
                           >
                             {percent(locale, cell.value.percent)}
                           </Link>
                         ) : (
                           <span>
                             {percent(locale, cell.value.percent)}
-                            <span className="visually-hidden">, {t(`kpi.rating.${cell.rating}`)}</span>
+                            <span className="visually-hidden">, {t(ratingKey(cell))}</span>
                           </span>
                         )}
                       </td>
