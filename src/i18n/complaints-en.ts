@@ -108,6 +108,7 @@ export const complaintsEn: ComplaintsCatalog = {
   'complaints.flag.amber': 'Last working day',
   'complaints.flag.red': 'Overdue',
   'complaints.flag.none': 'Answered',
+  'complaints.flag.late': 'Answered late',
   'complaints.history.heading': 'History',
   'complaints.history.when': 'When',
   'complaints.history.what': 'What happened',
@@ -144,7 +145,7 @@ export const complaintsEn: ComplaintsCatalog = {
   'complaints.review.reason': 'Reason',
   'complaints.review.submitForward': 'Forward',
   'complaints.list.introReviewer':
-    'Complaints addressed to you, by answer deadline. Last working day: ▲, overdue: ■.',
+    'Complaints addressed to you, by answer deadline. Last working day: ▲, overdue: ■, answered late: ⚠.',
   'complaints.list.introCitizen': 'The complaints you filed and how they are progressing.',
   'complaints.list.openOnly': 'Only those without an answer',
   'complaints.list.none': 'No complaints.',

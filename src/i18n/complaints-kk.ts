@@ -110,6 +110,7 @@ export const complaintsKk = {
   'complaints.flag.amber': 'Соңғы жұмыс күні',
   'complaints.flag.red': 'Мерзімі өтті',
   'complaints.flag.none': 'Жауап берілді',
+  'complaints.flag.late': 'Жауап мерзімінен кеш берілді',
   'complaints.history.heading': 'Тарихы',
   'complaints.history.when': 'Қашан',
   'complaints.history.what': 'Не болды',
@@ -146,7 +147,7 @@ export const complaintsKk = {
   'complaints.review.reason': 'Себебі',
   'complaints.review.submitForward': 'Жіберу',
   'complaints.list.introReviewer':
-    'Сізге жіберілген шағымдар, жауап беру мерзімі бойынша. Соңғы жұмыс күні — ▲, мерзімі өткен — ■.',
+    'Сізге жіберілген шағымдар, жауап беру мерзімі бойынша. Соңғы жұмыс күні — ▲, мерзімі өткен — ■, жауап кеш берілген — ⚠.',
   'complaints.list.introCitizen': 'Сіз берген шағымдар және олардың қаралу барысы.',
   'complaints.list.openOnly': 'Тек жауап берілмегендері',
   'complaints.list.none': 'Шағымдар жоқ.',

@@ -109,6 +109,7 @@ export const complaintsRu: ComplaintsCatalog = {
   'complaints.flag.amber': 'Последний рабочий день',
   'complaints.flag.red': 'Срок истёк',
   'complaints.flag.none': 'Дан ответ',
+  'complaints.flag.late': 'Ответ дан с опозданием',
   'complaints.history.heading': 'История',
   'complaints.history.when': 'Когда',
   'complaints.history.what': 'Что произошло',
@@ -145,7 +146,7 @@ export const complaintsRu: ComplaintsCatalog = {
   'complaints.review.reason': 'Причина',
   'complaints.review.submitForward': 'Передать',
   'complaints.list.introReviewer':
-    'Жалобы, адресованные вам, по сроку ответа. Последний рабочий день — ▲, просрочено — ■.',
+    'Жалобы, адресованные вам, по сроку ответа. Последний рабочий день — ▲, просрочено — ■, ответ дан с опозданием — ⚠.',
   'complaints.list.introCitizen': 'Поданные вами жалобы и ход их рассмотрения.',
   'complaints.list.openOnly': 'Только без ответа',
   'complaints.list.none': 'Жалоб нет.',

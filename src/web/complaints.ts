@@ -89,12 +89,16 @@ export interface ApplicationSummary {
   readonly documentNumber: string | null;
 }
 
-/** The flag in words and a symbol as well as a colour (WCAG 1.4.1): ● on time, ▲ last day, ■ overdue. */
+/**
+ * The flag in words and a symbol as well as a colour (WCAG 1.4.1): ● on time, ▲ last day, ■ overdue, ✓ answered
+ * by the deadline, ⚠ answered after it.
+ */
 export const FLAG_SYMBOL: Readonly<Record<DeadlineFlag, string>> = {
   green: '●',
   amber: '▲',
   red: '■',
   none: '✓',
+  late: '⚠',
 };
 
 export const flagKey = (flag: DeadlineFlag): MessageKey => `complaints.flag.${flag}`;

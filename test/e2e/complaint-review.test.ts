@@ -229,6 +229,29 @@ describe.skipIf(!hasChromium)('complaint review and the counter survey in Chromi
     expect(await page.getByRole('button', { name: t('complaints.review.take') }).count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
     await shot(page, 'complaint-escalated-ru-1024');
+    // … and answers it, after the deadline: answered late, in words and a symbol, never the plain "answered".
+    await page.getByRole('button', { name: t('complaints.review.take'), exact: true }).click();
+    await expect
+      .poll(() => page.locator('[data-status]').first().textContent())
+      .toBe(t('complaints.status.under_review'));
+    await page.getByLabel(t('complaints.outcome.justified_satisfied'), { exact: true }).check();
+    await page
+      .getByLabel(t('complaints.review.text'))
+      .fill('Жалоба обоснована: акимату поручено выдать справку в день обращения.');
+    await page.getByRole('button', { name: t('complaints.review.submitAnswer'), exact: true }).click();
+    await expect
+      .poll(() => page.locator('.complaint-facts .flag').textContent())
+      .toBe(`⚠ ${t('complaints.flag.late')}`);
+    expect(await page.locator('.complaint-facts .flag--late').count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot(page, 'complaint-answered-late-ru-1024');
+    await page.goto('/complaints');
+    await page.getByLabel(t('complaints.list.openOnly')).uncheck();
+    const late = page.locator('tbody tr', { hasText: overdue.number });
+    await expect.poll(() => late.locator('.flag').textContent()).toBe(`⚠ ${t('complaints.flag.late')}`);
+    expect(await late.locator('.flag--none').count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot(page, 'complaints-list-answered-late-ru-1024');
     await akim.close();
 
     // The forwarded one went on to the oblast akim, the last level; its history tells the whole way.

@@ -68,6 +68,8 @@ describe.each(DATABASE_KINDS)('complaints on %s (R-16..R-19, R-24)', (database) 
 
   let number = '';
   let id = '';
+  /** The complaint the sweep first saw overdue and escalated to the district akim. */
+  let lateNumber = '';
 
   it('a citizen files online; disagreement with the result goes to the district akim (R-17)', async () => {
     const citizen = await as('citizen');
@@ -441,6 +443,7 @@ describe.each(DATABASE_KINDS)('complaints on %s (R-16..R-19, R-24)', (database) 
     );
     expect(filed.status, filed.text).toBe(201);
     const late = filed.json.complaint.number as string;
+    lateNumber = late;
     expect(filed.json.complaint.reviewer.level).toBe('akimat');
     clock.set('2026-12-22T10:00:00+05:00');
     expect(new Date(filed.json.complaint.dueAt).getTime()).toBeLessThan(clock.now().getTime());
@@ -469,6 +472,29 @@ describe.each(DATABASE_KINDS)('complaints on %s (R-16..R-19, R-24)', (database) 
     r = await admin.request('POST', '/api/v1/complaints/sweep');
     expect(r.json).toMatchObject({ alerted: 0, escalated: 0 });
     expect(await nearAlerts()).toEqual([]);
+    clock.set('2026-11-25T10:00:00+05:00');
+  });
+
+  it('an answer after the deadline shows as answered late in the list and on the page; one by it as answered (R-18)', async () => {
+    clock.set('2026-12-22T11:00:00+05:00');
+    const district = await as('district');
+    const open = await district.request('GET', '/api/v1/complaints?open=true');
+    const escalated = open.json.complaints.find((c: { number: string }) => c.number === lateNumber);
+    expect(escalated).toMatchObject({ status: 'escalated', flag: 'red' });
+    expect((await district.request('POST', `/api/v1/complaints/${escalated.id}/review`)).status).toBe(200);
+    const answered = await district.request('POST', `/api/v1/complaints/${escalated.id}/answer`, {
+      outcome: 'justified_satisfied',
+      text: 'Жалоба обоснована: акимату поручено принять заявителя без очереди.',
+    });
+    expect(answered.status, answered.text).toBe(200);
+    expect(answered.json.complaint).toMatchObject({ status: 'answered', flag: 'late' });
+    const page = await district.request('GET', `/api/v1/complaints/${escalated.id}`);
+    expect(page.json.complaint.flag).toBe('late');
+    const all = await district.request('GET', '/api/v1/complaints?open=false&limit=200');
+    const flagOf = (n: string) =>
+      all.json.complaints.find((c: { number: string }) => c.number === n)?.flag as string | undefined;
+    expect(flagOf(lateNumber)).toBe('late');
+    expect(flagOf(number)).toBe('none'); // answered on 2 Dec at 10:00, due that day at 20:00
     clock.set('2026-11-25T10:00:00+05:00');
   });
 });

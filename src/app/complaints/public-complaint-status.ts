@@ -56,7 +56,7 @@ export async function publicComplaintStatus(
       status: c.status,
       registeredAt: c.registeredAt.toISOString(),
       dueAt: c.dueAt.toISOString(),
-      overdue: deadlineFlag(c.status, now.getTime(), c.amberAt.getTime(), c.dueAt.getTime()) === 'red',
+      overdue: deadlineFlag(c.status, now.getTime(), c.amberAt.getTime(), c.dueAt.getTime(), null) === 'red',
       reviewer: {
         position: reviewerPosition(c.reviewer.level),
         office: office?.name ?? null,

@@ -220,10 +220,21 @@ describe('intake hours and deadline (R-10, R-18)', () => {
     ['registered', '2026-11-30T10:00:00+05:00', 'green'],
     ['under_review', '2026-12-02T10:00:00+05:00', 'amber'],
     ['under_review', '2026-12-02T20:00:00+05:00', 'red'],
-    ['answered', '2026-12-09T20:00:00+05:00', 'none'],
   ] as const)('flag of %s at %s → %s', (status, now, flag) => {
     const d = unwrap(complaintDeadline(cal, ms('2026-11-25T10:00:00+05:00')));
-    expect(deadlineFlag(status, ms(now), d.amberFromMs, d.dueMs)).toBe(flag);
+    expect(deadlineFlag(status, ms(now), d.amberFromMs, d.dueMs, null)).toBe(flag);
+  });
+
+  // registered Wed 25 Nov 10:00, due Wed 2 Dec 20:00. An answer after that stays late, whenever looked at.
+  it.each([
+    ['2026-12-01T15:00:00+05:00', 'none'],
+    ['2026-12-02T20:00:00+05:00', 'none'], // at the due instant: by the deadline, as 4.2 counts it
+    ['2026-12-02T20:00:01+05:00', 'late'],
+    ['2026-12-04T11:00:00+05:00', 'late'],
+  ] as const)('an answer given at %s is flagged %s (R-18)', (answeredAt, flag) => {
+    const d = unwrap(complaintDeadline(cal, ms('2026-11-25T10:00:00+05:00')));
+    const later = ms('2026-12-09T20:00:00+05:00');
+    expect(deadlineFlag('answered', later, d.amberFromMs, d.dueMs, ms(answeredAt))).toBe(flag);
   });
 });
 

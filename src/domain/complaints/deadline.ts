@@ -88,20 +88,26 @@ export function complaintDeadline(
   });
 }
 
-/** How the reviewer's list shows a complaint: answered ones have no flag. */
-export type DeadlineFlag = 'none' | 'green' | 'amber' | 'red';
+/**
+ * How the reviewer's list shows a complaint: open ones green, amber or red; answered ones `none` (answered by the
+ * deadline) or `late` (answered after it).
+ */
+export type DeadlineFlag = 'none' | 'late' | 'green' | 'amber' | 'red';
 
 /**
  * R-18: green while more than one working day remains, amber on the last working day (after the close of the
- * day before), red once the deadline has passed without an answer.
+ * day before), red once the deadline has passed without an answer. An answer given after the deadline stays
+ * marked late — the deadline is the one of registration, kept through forwarding and escalation — where one given
+ * by it (at or before the due instant, as indicator 4.2 counts it) has no flag.
  */
 export function deadlineFlag(
   status: ComplaintStatus,
   nowMs: number,
   amberFromMs: number,
   dueMs: number,
+  answeredAtMs: number | null,
 ): DeadlineFlag {
-  if (status === 'answered') return 'none';
+  if (status === 'answered') return answeredAtMs !== null && answeredAtMs > dueMs ? 'late' : 'none';
   if (nowMs >= dueMs) return 'red';
   if (nowMs >= amberFromMs) return 'amber';
   return 'green';
