@@ -55,11 +55,13 @@ export async function makeDeps(
 }
 
 export async function openRuntime(
-  config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'publicBaseUrl'>>,
+  config: Pick<Config, 'databaseUrl' | 'dataDir'> &
+    Partial<Pick<Config, 'publicBaseUrl' | 'pgPreparedStatements'>>,
   options: { passwords?: PasswordHasher; pgliteDir?: string } = {},
 ): Promise<Runtime> {
   const db = await openDatabase({
     url: config.databaseUrl,
+    ...(config.pgPreparedStatements === false ? { preparedStatements: false } : {}),
     dataDir: options.pgliteDir ?? `${config.dataDir}/pgdata`,
   });
   await migrate(db);

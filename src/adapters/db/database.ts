@@ -12,6 +12,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock';
+import { namingClient, StatementNames } from './prepared-statements';
 import type { Database } from './schema';
 
 const DATE_OID = 1082;
@@ -42,6 +43,8 @@ export interface OpenOptions {
   /** PGlite data directory; `memory://` (or undefined with no url) keeps it in memory. */
   readonly dataDir?: string | undefined;
   readonly poolSize?: number;
+  /** PostgreSQL: send repeated statements as named prepared statements (ADR 0009). Default: true. */
+  readonly preparedStatements?: boolean;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Db> {
@@ -50,6 +53,7 @@ export async function openDatabase(options: OpenOptions): Promise<Db> {
       connectionString: options.url,
       max: options.poolSize ?? 20,
       application_name: 'qosalqy',
+      ...(options.preparedStatements === false ? {} : { Client: namingClient(new StatementNames()) }),
     });
     // An idle pooled connection that the server ends (restart, failover, pg_terminate_backend, a dropped
     // database) emits 'error' on the pool; without a listener Node treats it as uncaught and the whole

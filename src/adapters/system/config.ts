@@ -13,6 +13,9 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
+  // ADR 0009: off behind a connection pooler that cannot keep named prepared statements (PgBouncer in
+  // transaction mode before 1.21, or without max_prepared_statements).
+  QOSALQY_PG_PREPARED_STATEMENTS: z.enum(['true', 'false']).default('true'),
   QOSALQY_DATA_DIR: z.string().min(1).default('./data'),
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   QOSALQY_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
@@ -48,6 +51,8 @@ export interface Config {
   readonly port: number;
   readonly host: string;
   readonly databaseUrl: string | undefined;
+  /** PostgreSQL: repeated statements as named prepared statements (ADR 0009). */
+  readonly pgPreparedStatements: boolean;
   /** Where the embedded database (PGlite) keeps its files, and where signing keys live. */
   readonly dataDir: string;
   readonly publicBaseUrl: string;
@@ -88,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    pgPreparedStatements: e.QOSALQY_PG_PREPARED_STATEMENTS === 'true',
     dataDir: path.resolve(e.QOSALQY_DATA_DIR),
     publicBaseUrl,
     demoPassword: e.QOSALQY_DEMO_PASSWORD,
