@@ -175,7 +175,7 @@ for (const kind of kinds) {
     }
   } finally {
     await target.close();
-    log(`${kind}: ${args.keep ? `kept ${target.location}` : `removed ${target.location}`}`);
+    log(`${kind}: ${args.keep || target.reused ? `kept ${target.location}` : `removed ${target.location}`}`);
   }
 }
 

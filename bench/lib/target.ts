@@ -89,7 +89,8 @@ export async function openTarget(kind: DatabaseKind, options: TargetOptions): Pr
     reused,
     async close() {
       await db.close();
-      if (!options.keep) rmSync(dir, { recursive: true, force: true });
+      // As on PostgreSQL: a directory named with --database that already held a book is never removed.
+      if (!options.keep && !reused) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
