@@ -54,6 +54,8 @@ export interface IdGenerator {
 
 export interface Hasher {
   sha256(text: string): string;
+  /** HMAC-SHA256 of `text` (UTF-8) under `key` (UTF-8), hex. */
+  hmacSha256(key: string, text: string): string;
 }
 
 export interface PasswordHasher {
@@ -322,6 +324,10 @@ export interface DocumentRepository {
   nextSeq(issuer: string, kind: IssuedDocumentKind, year: number): Promise<number>;
   insert(document: IssuedDocument): Promise<void>;
   findById(id: string): Promise<IssuedDocument | undefined>;
+  /** The document with its application, in one statement (printing: both are needed for the access check). */
+  findWithApplication(
+    id: string,
+  ): Promise<{ document: IssuedDocument; application: Application } | undefined>;
   /** Locks the row for a status change (correction, revocation). */
   findForUpdate(id: string): Promise<IssuedDocument | undefined>;
   findByNumber(number: string): Promise<IssuedDocument | undefined>;
@@ -603,6 +609,10 @@ export interface ComplaintRepository {
 export interface SurveyRecord {
   readonly id: string;
   readonly subject: SurveySubject;
+  /**
+   * One answer per subject, without a way back to it: HMAC under the server's survey secret (`subjectKeySecret`)
+   * of the subject's digest, so that knowing an application id or complaint number is not enough to find its answer.
+   */
   readonly subjectKey: string;
   readonly officeKato: string | null;
   readonly officeId: string | null;
@@ -623,6 +633,8 @@ export interface FollowupTask {
 export interface SurveyRepository {
   /** false when this subject already has an answer (the unique constraint). */
   insert(s: SurveyRecord): Promise<boolean>;
+  /** The secret that keys `subjectKey` (server_secrets 'survey_subject_key', made by migration 0020). */
+  subjectKeySecret(): Promise<string>;
   insertFollowup(t: FollowupTask): Promise<void>;
   followups(filter: { officeId?: string; withinKato?: string; limit: number }): Promise<FollowupTask[]>;
 }
@@ -669,9 +681,10 @@ export interface UnitOfWork {
   /** One transaction: everything inside commits together or not at all. */
   run<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
   /**
-   * Outside a transaction: each statement on its own. Only for work that is a single read (no writes, no
-   * second statement that must see the same snapshot) — it saves the BEGIN and COMMIT round trips. Never inside
-   * `run`: on PGlite (one connection) it would wait for the transaction that waits for it.
+   * Outside a transaction: each statement commits on its own. Only for work that is ONE statement — a single
+   * read, or a write complete in itself such as the audit row of a read — never two statements that must see the
+   * same snapshot or commit together. It saves the BEGIN and COMMIT round trips. Never inside `run`: on PGlite
+   * (one connection) it would wait for the transaction that waits for it.
    */
   read<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }

@@ -12,12 +12,15 @@ export async function getDocument(
   id: string,
   ip: string | null,
 ): Promise<Result<IssuedDocument>> {
-  return deps.uow.run(async (repos) => {
-    const doc = await repos.documents.findById(id);
-    const app = doc ? await repos.applications.findById(doc.applicationId) : undefined;
-    if (!doc || !app) return err('DOCUMENT.NOT_FOUND', 'no document with that id');
-    const no = readDenied(user, app);
-    await repos.audit.append({
+  // Two statements, each on its own (UnitOfWork.read): the document with its application, then the audit row of
+  // the read — nothing is written but that row, so nothing needs a transaction around both. The document is
+  // returned only once its read is on record.
+  const found = await deps.uow.read((repos) => repos.documents.findWithApplication(id));
+  if (!found) return err('DOCUMENT.NOT_FOUND', 'no document with that id');
+  const { document: doc, application: app } = found;
+  const no = readDenied(user, app);
+  await deps.uow.read((repos) =>
+    repos.audit.append({
       actorId: user.id,
       actorRole: user.role,
       action: 'document.read',
@@ -26,7 +29,7 @@ export async function getDocument(
       ip,
       outcome: no ? 'denied' : 'success',
       details: { number: doc.number, kind: doc.kind },
-    });
-    return no ?? ok(doc);
-  });
+    }),
+  );
+  return no ?? ok(doc);
 }

@@ -5,6 +5,7 @@
  */
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { DocumentRepository, IssuedDocument } from '../../../app/ports';
+import type { Application } from '../../../domain/applications';
 import type { Database, IssuedDocumentsTable } from '../schema';
 
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
@@ -69,6 +70,22 @@ export function documentsRepository(db: Kysely<Database>): DocumentRepository {
     async findById(id) {
       const r = await db.selectFrom('issued_documents').selectAll().where('id', '=', id).executeTakeFirst();
       return r ? toDocument(r) : undefined;
+    },
+
+    async findWithApplication(id) {
+      const r = await db
+        .selectFrom('issued_documents as d')
+        .innerJoin('applications as a', 'a.id', 'd.application_id')
+        .selectAll('d')
+        .select('a.state as application_state')
+        .where('d.id', '=', id)
+        .executeTakeFirst();
+      if (!r) return undefined;
+      const { application_state: state, ...document } = r;
+      return {
+        document: toDocument(document),
+        application: (typeof state === 'string' ? JSON.parse(state) : state) as Application,
+      };
     },
 
     async findForUpdate(id) {
