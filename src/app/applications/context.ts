@@ -90,8 +90,30 @@ export function officialOf(user: UserRecord): Official {
   };
 }
 
+/** The akimats' printed names already read in this request: `ref` is loaded once per request (loadReference), and a
+ * certificate at the counter names its akimat twice (the issuer and the book's keeper) — one read, not two. */
+const akimatsRead = new WeakMap<Reference, Map<string, Promise<{ kato: string; name: LocalizedText }>>>();
+
 /** The akimat as printed on documents: its apparatus, named after the rural district in the directory or KATO. */
-export async function akimatOf(
+export function akimatOf(
+  ref: Reference,
+  repos: Repositories,
+  kato: string,
+): Promise<{ kato: string; name: LocalizedText }> {
+  let read = akimatsRead.get(ref);
+  if (!read) {
+    read = new Map();
+    akimatsRead.set(ref, read);
+  }
+  let akimat = read.get(kato);
+  if (!akimat) {
+    akimat = readAkimat(ref, repos, kato);
+    read.set(kato, akimat);
+  }
+  return akimat;
+}
+
+async function readAkimat(
   ref: Reference,
   repos: Repositories,
   kato: string,
