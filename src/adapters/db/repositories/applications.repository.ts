@@ -46,20 +46,41 @@ function toEventRows(events: readonly ApplicationEvent[]) {
   }));
 }
 
+const EVENT_COLUMNS = [
+  'application_id',
+  'seq',
+  'action',
+  'from_status',
+  'to_status',
+  'at',
+  'actor_id',
+  'actor_role',
+  'office_id',
+  'details',
+] as const;
+
+/** The event rows as one JSON array for jsonb_populate_recordset: `details` as an object, not as JSON text. */
+function toEventJson(events: readonly ApplicationEvent[]) {
+  return toEventRows(events).map((r, i) => ({ ...r, details: events[i]!.details }));
+}
+
 const parseJson = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
 
 export function applicationsRepository(db: Kysely<Database>): ApplicationRepository {
-  async function insertEvents(events: readonly ApplicationEvent[]) {
-    if (events.length > 0) await db.insertInto('application_events').values(toEventRows(events)).execute();
-  }
-
   return {
     async insert(application, events) {
+      const row = { id: application.id, ...columns(application) };
+      if (events.length === 0) {
+        await db.insertInto('applications').values(row).execute();
+        return;
+      }
+      // One statement, one round trip: the application in a CTE, its events in the main insert (their foreign
+      // key is checked at the end of the statement, when the application is there).
       await db
-        .insertInto('applications')
-        .values({ id: application.id, ...columns(application) })
+        .with('inserted', (qb) => qb.insertInto('applications').values(row).returning('id'))
+        .insertInto('application_events')
+        .values(toEventRows(events))
         .execute();
-      await insertEvents(events);
     },
 
     async findForUpdate(id) {
@@ -78,15 +99,28 @@ export function applicationsRepository(db: Kysely<Database>): ApplicationReposit
     },
 
     async update(application, expectedVersion, events) {
+      const moved = (qb: Kysely<Database>) =>
+        qb
+          .updateTable('applications')
+          .set(columns(application))
+          .where('id', '=', application.id)
+          .where('version', '=', expectedVersion);
+      if (events.length === 0) {
+        const result = await moved(db).executeTakeFirst();
+        return Number(result.numUpdatedRows) === 1;
+      }
+      // One statement, one round trip: the events are inserted only if the update found the version it expected
+      // (one row from `moved`), so "inserted as many events as given" means "moved".
       const result = await db
-        .updateTable('applications')
-        .set(columns(application))
-        .where('id', '=', application.id)
-        .where('version', '=', expectedVersion)
+        .with('moved', (qb) => moved(qb as Kysely<Database>).returning('id'))
+        .insertInto('application_events')
+        .columns(EVENT_COLUMNS)
+        .expression(
+          sql`select ${sql.join(EVENT_COLUMNS.map((c) => sql.ref(`e.${c}`)))}
+              from moved, jsonb_populate_recordset(null::application_events, ${JSON.stringify(toEventJson(events))}::jsonb) as e`,
+        )
         .executeTakeFirst();
-      if (Number(result.numUpdatedRows) !== 1) return false;
-      await insertEvents(events);
-      return true;
+      return Number(result.numInsertedOrUpdatedRows) === events.length;
     },
 
     async events(id) {
