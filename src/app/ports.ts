@@ -633,7 +633,7 @@ export interface FollowupTask {
 export interface SurveyRepository {
   /** false when this subject already has an answer (the unique constraint). */
   insert(s: SurveyRecord): Promise<boolean>;
-  /** The secret that keys `subjectKey` (server_secrets 'survey_subject_key', made by migration 0020). */
+  /** The secret that keys `subjectKey` (server_secrets 'survey_subject_key'), made on first use. */
   subjectKeySecret(): Promise<string>;
   insertFollowup(t: FollowupTask): Promise<void>;
   followups(filter: { officeId?: string; withinKato?: string; limit: number }): Promise<FollowupTask[]>;

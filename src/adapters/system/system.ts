@@ -1,5 +1,5 @@
 /** The real clock, random ids and tokens, sha256 and argon2id: the side-effecting parts the use cases ask for. */
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import argon2 from 'argon2';
 import type { Clock, Hasher, IdGenerator, PasswordHasher } from '../../app/ports';
 
@@ -12,6 +12,7 @@ export const randomIds: IdGenerator = {
 
 export const sha256Hasher: Hasher = {
   sha256: (text) => createHash('sha256').update(text).digest('hex'),
+  hmacSha256: (key, text) => createHmac('sha256', key).update(text).digest('hex'),
 };
 
 /** argon2id with the library's defaults (m=64 MiB, t=3, p=4), above OWASP's minimum. */

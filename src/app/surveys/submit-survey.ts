@@ -60,10 +60,16 @@ export async function submitSurvey(
       officeId = a.channel === 'psc' ? a.pscOfficeId : a.akimatKato ? `akimat-${a.akimatKato}` : null;
     }
     const surveyId = deps.ids.uuid();
+    // Keyed (R-19: anonymous): without the server's secret, an application id or complaint number does not lead
+    // to its answer. Over the subject's digest, the form keys were stored in before, which migration 0020 keyed.
+    const subjectKey = deps.hasher.hmacSha256(
+      await repos.surveys.subjectKeySecret(),
+      deps.hasher.sha256(`survey:${input.subject}:${subjectId}`),
+    );
     const inserted = await repos.surveys.insert({
       id: surveyId,
       subject: input.subject,
-      subjectKey: deps.hasher.sha256(`survey:${input.subject}:${subjectId}`),
+      subjectKey,
       officeKato,
       officeId,
       answeredOn: toCivil(now.getTime()).date,

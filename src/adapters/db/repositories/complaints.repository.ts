@@ -1,4 +1,5 @@
 /** Complaints, their events, surveys with follow-up tasks, and the notification outbox (migration 0009). */
+import { randomBytes } from 'node:crypto';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type {
   ApplicationRef,
@@ -276,6 +277,16 @@ export function surveysRepository(db: Kysely<Database>): SurveyRepository {
         .returning('id')
         .executeTakeFirst();
       return res !== undefined;
+    },
+    async subjectKeySecret() {
+      // Made by migration 0020 where there were answers to key, else by the first answer; whichever instance
+      // inserts first wins, the others read its value (the insert waits for that transaction).
+      const candidate = randomBytes(48).toString('hex');
+      await sql`insert into server_secrets (name, value) values ('survey_subject_key', ${candidate})
+        on conflict (name) do nothing`.execute(db);
+      const row = await sql<{ value: string }>`
+        select value from server_secrets where name = 'survey_subject_key'`.execute(db);
+      return row.rows[0]!.value;
     },
     async insertFollowup(t) {
       await db
