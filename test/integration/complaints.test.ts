@@ -497,4 +497,36 @@ describe.each(DATABASE_KINDS)('complaints on %s (R-16..R-19, R-24)', (database) 
     expect(flagOf(number)).toBe('none'); // answered on 2 Dec at 10:00, due that day at 20:00
     clock.set('2026-11-25T10:00:00+05:00');
   });
+
+  it('a rating of the complaint the district akim answered counts at the akimat complained about (R-19, Appendix 3)', async () => {
+    clock.set('2026-12-22T12:00:00+05:00');
+    const anon = new ApiClient(server.url);
+    const r = await anon.request('POST', '/api/v1/public/surveys', {
+      subject: 'complaint',
+      reference: lateNumber,
+      iin: IIN,
+      scores: { '4.3': 2, '4.4': 5, '5.1': 5 },
+    });
+    expect(r.status, r.text).toBe(201);
+    expect(r.json.followUp).toBe(true);
+    const district = await as('district');
+    const table = await district.request(
+      'GET',
+      `/api/v1/indicators?period=2026-12&level=office&within=${DEMO_TERRITORY.districtKato}`,
+    );
+    expect(table.status, table.text).toBe(200);
+    const keys = table.json.rows.map((row: { key: string }) => row.key);
+    expect(keys).not.toContain(DEMO_TERRITORY.districtKato);
+    const akimat = table.json.rows.find((row: { key: string }) => row.key === DEMO_TERRITORY.akimatKato);
+    const value = (code: string) =>
+      akimat.indicators.find((c: { code: string }) => c.code === code).value as Record<string, unknown>;
+    expect(value('4.3')).toMatchObject({ denominator: 1 });
+    expect(value('4.4')).toMatchObject({ denominator: 1 });
+    // The low score's task still reaches the district akim who answered, not the akimat rated.
+    const tasks = await district.request('GET', '/api/v1/followups');
+    expect(tasks.status).toBe(200);
+    expect(tasks.json.tasks.map((t: { indicators: string[] }) => t.indicators)).toContainEqual(['4.3']);
+    expect((await (await as('akimat')).request('GET', '/api/v1/followups')).status).toBe(403);
+    clock.set('2026-11-25T10:00:00+05:00');
+  });
 });

@@ -31,6 +31,9 @@ export async function submitSurvey(
     let subjectId: string;
     let officeKato: string | null;
     let officeId: string | null;
+    // Whose task a low score opens: the office's own director, or for a complaint its reviewer's (below).
+    let followupKato: string | null;
+    let followupOfficeId: string | null;
     if (input.subject === 'complaint') {
       const c = await repos.complaints.findByNumber(input.reference);
       if (!c || c.complainantIin !== input.iin)
@@ -38,8 +41,13 @@ export async function submitSurvey(
       if (c.status !== 'answered')
         return err('SURVEY.NOT_OPEN', 'the survey opens when the complaint is answered');
       subjectId = c.id;
-      officeKato = c.reviewer.kato;
-      officeId = c.reviewer.level === 'psc' ? c.reviewer.pscOfficeId : c.reviewerOfficeId;
+      // Counted at the office complained about, as the complaint itself is for 4.1/4.2 (the akimat, else the
+      // PSC; Appendix 3 rates the akimats and PSCs that serve, §19): never at the district or oblast akim who
+      // reviewed it.
+      officeKato = c.subject.akimatKato;
+      officeId = c.subject.akimatKato ? `akimat-${c.subject.akimatKato}` : c.subject.pscOfficeId;
+      followupKato = c.reviewer.kato;
+      followupOfficeId = c.reviewer.level === 'psc' ? c.reviewer.pscOfficeId : c.reviewerOfficeId;
     } else {
       const uuid = /^[0-9a-f-]{36}$/i.test(input.reference);
       let a = uuid ? await repos.complaints.findApplication(input.reference) : undefined;
@@ -58,6 +66,8 @@ export async function submitSurvey(
       subjectId = a.id;
       officeKato = a.channel === 'psc' ? null : a.akimatKato;
       officeId = a.channel === 'psc' ? a.pscOfficeId : a.akimatKato ? `akimat-${a.akimatKato}` : null;
+      followupKato = officeKato;
+      followupOfficeId = officeId;
     }
     const surveyId = deps.ids.uuid();
     // Keyed (R-19: anonymous): without the server's secret, an application id or complaint number does not lead
@@ -81,8 +91,8 @@ export async function submitSurvey(
       await repos.surveys.insertFollowup({
         id: deps.ids.uuid(),
         surveyId,
-        officeKato,
-        officeId,
+        officeKato: followupKato,
+        officeId: followupOfficeId,
         indicators: low,
         status: 'open',
         createdAt: now,
