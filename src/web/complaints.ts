@@ -65,6 +65,8 @@ export interface PublicComplaintStatus {
     readonly phones: readonly string[];
   };
   readonly answeredAt: string | null;
+  /** Answered after the deadline: "⚠ Answered late", never the plain "answered". */
+  readonly late: boolean;
   readonly outcome: ComplaintOutcome | null;
   readonly answerText: string | null;
   readonly surveyOpen: boolean;

@@ -254,6 +254,21 @@ describe.skipIf(!hasChromium)('complaint review and the counter survey in Chromi
     await shot(page, 'complaints-list-answered-late-ru-1024');
     await akim.close();
 
+    // The public status page (number + IIN, no sign-in) says the same: answered late, not a plain "answered".
+    const anonymous = await newContext(DESKTOP);
+    page = await anonymous.newPage();
+    await page.goto(`/complaints/status?number=${overdue.number}`);
+    await chooseLocale(page, 'ru');
+    await page.getByLabel(t('complaints.public.iin')).fill(IIN);
+    await page.getByRole('button', { name: t('complaints.public.submit'), exact: true }).click();
+    await expect
+      .poll(() => page.locator('.complaint-status__state').textContent())
+      .toBe(`⚠ ${t('complaints.flag.late')}`);
+    expect(await page.locator('.complaint-status__state .flag--late').count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot(page, 'complaint-status-answered-late-ru-1024');
+    await anonymous.close();
+
     // The forwarded one went on to the oblast akim, the last level; its history tells the whole way.
     const oblast = await newContext(DESKTOP);
     page = await oblast.newPage();

@@ -272,6 +272,7 @@ describe.each(DATABASE_KINDS)('complaints on %s (R-16..R-19, R-24)', (database) 
       number,
       status: 'answered',
       outcome: 'justified_satisfied',
+      late: false,
       surveyOpen: true,
     });
     expect(JSON.stringify(r.json)).not.toContain(IIN);
@@ -495,6 +496,15 @@ describe.each(DATABASE_KINDS)('complaints on %s (R-16..R-19, R-24)', (database) 
       all.json.complaints.find((c: { number: string }) => c.number === n)?.flag as string | undefined;
     expect(flagOf(lateNumber)).toBe('late');
     expect(flagOf(number)).toBe('none'); // answered on 2 Dec at 10:00, due that day at 20:00
+    // The public status page (number + IIN) says so too, still without personal data.
+    const anon = new ApiClient(server.url);
+    const status = await anon.request('POST', '/api/v1/public/complaints/status', {
+      number: lateNumber,
+      iin: IIN,
+    });
+    expect(status.status).toBe(200);
+    expect(status.json).toMatchObject({ status: 'answered', late: true, surveyOpen: true });
+    expect(JSON.stringify(status.json)).not.toContain(IIN);
     clock.set('2026-11-25T10:00:00+05:00');
   });
 

@@ -22,6 +22,8 @@ export interface PublicComplaintStatus {
     readonly phones: readonly string[];
   };
   readonly answeredAt: string | null;
+  /** Answered after the deadline (R-18): shown as answered late, as in the reviewers' list and page. */
+  readonly late: boolean;
   readonly outcome: string | null;
   /** The reasoned answer, once given (the complainant proved the IIN). */
   readonly answerText: string | null;
@@ -63,6 +65,14 @@ export async function publicComplaintStatus(
         phones: office?.phones ?? [],
       },
       answeredAt: c.answeredAt?.toISOString() ?? null,
+      late:
+        deadlineFlag(
+          c.status,
+          now.getTime(),
+          c.amberAt.getTime(),
+          c.dueAt.getTime(),
+          c.answeredAt?.getTime() ?? null,
+        ) === 'late',
       outcome: c.outcome,
       answerText: c.answerText,
       surveyOpen: c.status === 'answered',

@@ -7,7 +7,7 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { formatDateTime, formatDuration } from '../../i18n';
 import { ApiError } from '../api';
-import { outcomeKey, type PublicComplaintStatus, statusKey } from '../complaints';
+import { FLAG_SYMBOL, flagKey, outcomeKey, type PublicComplaintStatus, statusKey } from '../complaints';
 import { useI18n } from '../locale';
 import { Page } from '../page';
 import { localName, telHref } from '../reference';
@@ -138,8 +138,18 @@ export function ComplaintStatusPage() {
             {t('complaints.public.resultHeading')}: {answer.number}
           </h2>
           <p className="complaint-status__state">
-            <span aria-hidden="true">{answer.status === 'answered' ? '✓' : answer.overdue ? '■' : '●'}</span>{' '}
-            {t(statusKey(answer.status))}
+            {answer.late ? (
+              <span className="flag flag--late">
+                <span aria-hidden="true">{FLAG_SYMBOL.late}</span> {t(flagKey('late'))}
+              </span>
+            ) : (
+              <>
+                <span aria-hidden="true">
+                  {answer.status === 'answered' ? '✓' : answer.overdue ? '■' : '●'}
+                </span>{' '}
+                {t(statusKey(answer.status))}
+              </>
+            )}
           </p>
           {answer.overdue ? (
             <p className="notice notice--error">
