@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../src/app/ports';
+import { fromCivil, toCivil } from '../../src/domain/calendar';
 import { nextOpeningMs } from '../../src/domain/queue';
 import {
   almatyCivilTime,
@@ -76,9 +77,12 @@ describe.skipIf(!hasChromium)('walk-in queue in Chromium (issue 6)', () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     ensureWebBuild();
     [server, browser] = await Promise.all([startTestServer({ clock }), launchChromium()]);
-    // 10:00 of the PSC's next working day after tomorrow (R-10), by the server's own calendar.
+    // 10:00 of the PSC's next working day after tomorrow (R-10), by the server's own calendar: the first opening
+    // from that day's midnight. (From "now + 36 h" it was that instant itself whenever it fell within office
+    // hours — then 10:00 was not 10:00 but up to 21:00, after closing, for a run between 07:00 and 08:00.)
     const calendar = await server.runtime.deps.calendar.current();
-    const opening = nextOpeningMs(calendar, 'psc', Date.now() + 36 * 3_600_000);
+    const afterTomorrow = toCivil(Date.now() + 48 * 3_600_000).date;
+    const opening = nextOpeningMs(calendar, 'psc', fromCivil(afterTomorrow, 0));
     if (!opening.ok) throw new Error(`no working day ahead: ${opening.error.code}`);
     clock.ms = opening.value + 60 * 60_000;
   });
