@@ -280,7 +280,9 @@ export function surveysRepository(db: Kysely<Database>): SurveyRepository {
     },
     async subjectKeySecret() {
       // Made by migration 0020 where there were answers to key, else by the first answer; whichever instance
-      // inserts first wins, the others read its value (the insert waits for that transaction).
+      // inserts first wins, the others read its value (the insert waits for that transaction). Two statements on
+      // purpose: one (a CTE and a SELECT) would read with the snapshot taken before a concurrent first insert
+      // committed, and find no row.
       const candidate = randomBytes(48).toString('hex');
       await sql`insert into server_secrets (name, value) values ('survey_subject_key', ${candidate})
         on conflict (name) do nothing`.execute(db);
