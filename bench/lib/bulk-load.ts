@@ -203,7 +203,7 @@ export async function bulkLoadHouseholdBook(
       const account = (lastAccount.get(household.akimatKato) ?? 0) + 1;
       lastAccount.set(household.akimatKato, account);
       const v = createHousehold(
-        deps.ids.uuid(),
+        deps.ids.timeOrderedUuid(),
         {
           ...household,
           bookNumber: String(Math.floor((account - 1) / 100) + 1),

@@ -1,6 +1,8 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { civilToday } from '../../src/app/households/access';
 import { importHouseholdBook } from '../../src/app/households/import-household-book';
+import { makeIin } from '../../src/domain/iin/iin';
 import { DATABASE_KINDS } from '../support/databases';
 import { ApiClient } from '../support/http-client';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -242,6 +244,61 @@ describe.each(DATABASE_KINDS)('household book on %s (issue 4)', (kind) => {
       ip: null,
     });
     expect(done.ok && done.value).toMatchObject({ written: true, created: 1 });
+  });
+
+  it('re-imports a household: a member dropped and listed again is found by IIN each time, history kept', async () => {
+    const deps = server.runtime.deps;
+    const user = await deps.uow.run((repos) => repos.users.findByUsername('akimat'));
+    const today = civilToday(deps);
+    const headIin = makeIin({ year: 1969, month: 7, day: 14 }, 'male', 4411)!;
+    const spouseIin = makeIin({ year: 1972, month: 2, day: 3 }, 'female', 4412)!;
+    const header = ['book_no', 'account_no', 'settlement_kato', 'address', 'reference_year'];
+    const memberHeader = ['iin', 'surname', 'name', 'relation', 'joined_on', 'sheep'];
+    const row = (
+      iin: string,
+      surname: string,
+      name: string,
+      relation: string,
+      joined: string,
+      sheep: string,
+    ) => ['4', '401', '113243200', 'Кенес ауылы, 4', '2026', iin, surname, name, relation, joined, sheep];
+    const head = (sheep: string) => row(headIin, 'Жұмабеков', 'Асқар', 'head', '2001-01-01', sheep);
+    // Joined today: an import that no longer lists her drops her from the household altogether (she is not
+    // kept as a former member), so listing her again later writes a pair the IIN index already holds.
+    const spouse = row(spouseIin, 'Жұмабекова', 'Айгүл', 'spouse', today, '');
+    const run = async (...rows: string[][]) => {
+      const r = await importHouseholdBook(deps, user!, {
+        akimatKato: '113243000',
+        rows: [[...header, ...memberHeader], ...rows],
+        ip: null,
+      });
+      expect(r.ok && r.value.errors).toEqual([]);
+      return r.ok ? r.value : undefined;
+    };
+    const found = async (iin: string) =>
+      (await akimat.request('GET', `/api/v1/households?q=${iin}`)).json.households.map(
+        (h: { accountNumber: string }) => h.accountNumber,
+      );
+
+    expect(await run(head('10'), spouse)).toMatchObject({ created: 1, written: true });
+    expect(await found(spouseIin)).toEqual(['401']);
+    expect(await run(head('11'))).toMatchObject({ updated: 1, written: true });
+    expect(await found(spouseIin)).toEqual([]);
+    expect(await found(headIin)).toEqual(['401']);
+    expect(await run(head('12'), spouse)).toMatchObject({ updated: 1, written: true });
+    expect(await found(spouseIin)).toEqual(['401']);
+
+    const [id] = [...(await deps.uow.run((repos) => repos.households.accountsOf('113243000'))).entries()]
+      .filter(([key]) => key === '4\u0000401')
+      .map(([, v]) => v);
+    const history = await deps.uow.run((repos) => repos.households.versionsForIin(spouseIin));
+    expect(history.map((v) => v.version)).toEqual([1, 2, 3]);
+    expect(history.every((v) => v.householdId === id)).toBe(true);
+    expect(history.map((v) => v.household.members.some((m) => m.iin === spouseIin))).toEqual([
+      true,
+      false,
+      true,
+    ]);
   });
 
   it('describes the household API in the OpenAPI document', async () => {

@@ -1,12 +1,14 @@
 /** The real clock, random ids and tokens, sha256 and argon2id: the side-effecting parts the use cases ask for. */
 import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import argon2 from 'argon2';
+import { v7 as uuidv7 } from 'uuid';
 import type { Clock, Hasher, IdGenerator, PasswordHasher } from '../../app/ports';
 
 export const systemClock: Clock = { now: () => new Date() };
 
 export const randomIds: IdGenerator = {
   uuid: () => randomUUID(),
+  timeOrderedUuid: () => uuidv7(),
   token: () => randomBytes(32).toString('base64url'),
 };
 

@@ -77,7 +77,7 @@ export async function seedDemoHouseholds(
     (await deps.uow.run((repos) => repos.households.accountsOf(DEMO_TERRITORY.akimatKato))).size + 1;
   const meta = changeMeta(deps, { id: 'system' } as never, 'demo household book');
   const own = createHousehold(
-    deps.ids.uuid(),
+    deps.ids.timeOrderedUuid(),
     demoCitizenHousehold(referenceYear, next),
     meta,
     { species: deps.species },

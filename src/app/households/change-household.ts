@@ -71,7 +71,7 @@ export async function changeHousehold(
           species: deps.species,
           openIinsElsewhere: await openElsewhere(repos, request.household, null),
         };
-        next = createHousehold(deps.ids.uuid(), request.household, meta, ctx);
+        next = createHousehold(deps.ids.timeOrderedUuid(), request.household, meta, ctx);
       } else {
         const history = await repos.households.versionsOf(request.householdId);
         const latest = history.at(-1);

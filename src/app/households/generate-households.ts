@@ -84,7 +84,7 @@ export async function generateHouseholdBook(
       bookNumber: String(Math.floor((account - 1) / 100) + 1),
       accountNumber: String(account),
     };
-    const v = createHousehold(deps.ids.uuid(), numbered, meta, ctx, 'imported');
+    const v = createHousehold(deps.ids.timeOrderedUuid(), numbered, meta, ctx, 'imported');
     if (!v.ok)
       throw new Error(
         `generator produced an invalid household: ${v.error.code} ${JSON.stringify(v.error.details)}`,

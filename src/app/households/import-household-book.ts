@@ -96,7 +96,7 @@ export async function importHouseholdBook(
           const merged = mergeImportedHousehold(current.household, household, meta.recordedOn);
           v = reviseHousehold([current], merged, meta, ctx, 'imported');
         } else {
-          v = createHousehold(deps.ids.uuid(), household, meta, ctx, 'imported');
+          v = createHousehold(deps.ids.timeOrderedUuid(), household, meta, ctx, 'imported');
         }
         if (!v.ok) {
           if (v.error.code === 'HOUSEHOLD.NO_CHANGE') continue;

@@ -162,6 +162,7 @@ export function householdsRepository(db: Kysely<Database>): HouseholdRepository 
       // a whole akimat's book costs a handful of round trips, not several per household.
       // Households first (every removed member row gone before any is written: a person may move between
       // households of the same file), then versions, members and the IIN index.
+      const listedBefore = new Set<string>();
       for (const part of chunks(versions, BATCH)) {
         const created = part.filter((v) => v.version === 1).map(householdRow);
         const revised = part.filter((v) => v.version > 1).map(householdRow);
@@ -198,7 +199,12 @@ export function householdsRepository(db: Kysely<Database>): HouseholdRepository 
               details: { householdId: revised.find((x) => !done.has(x.id))?.id },
             });
           }
-          await sql`delete from household_members where household_id = any(${r.id}::uuid[])`.execute(db);
+          // Every member row removed here is already in household_iin_index (never deleted), so only the
+          // pairs new to their household are written there below.
+          const removed = await sql<{ household_id: string; iin: string }>`
+            delete from household_members where household_id = any(${r.id}::uuid[])
+            returning household_id, iin`.execute(db);
+          for (const x of removed.rows) listedBefore.add(`${x.household_id}\u0000${x.iin}`);
         }
       }
       for (const part of chunks(versions, BATCH)) {
@@ -217,6 +223,7 @@ export function householdsRepository(db: Kysely<Database>): HouseholdRepository 
           db,
         );
       }
+      const firstVersion = new Set(versions.filter((v) => v.version === 1).map((v) => v.householdId));
       for (const members of chunks(versions.flatMap(memberRows), BATCH * 4)) {
         const m = columnsOf(members);
         try {
@@ -237,10 +244,25 @@ export function householdsRepository(db: Kysely<Database>): HouseholdRepository 
           }
           throw e;
         }
-        await sql`
-          insert into household_iin_index (iin, household_id)
-          select * from unnest(${m.iin}::text[], ${m.household_id}::uuid[])
-          on conflict do nothing`.execute(db);
+        // A new household's pairs are new; a revised one's may have been listed in an older version than the
+        // one just replaced, hence ON CONFLICT for those few (the conflict check costs more than the insert).
+        const fresh = members.filter((x) => !listedBefore.has(`${x.household_id}\u0000${x.iin}`));
+        const brandNew = fresh.filter((x) => firstVersion.has(x.household_id));
+        const maybeListed = fresh.filter((x) => !firstVersion.has(x.household_id));
+        if (brandNew.length > 0) {
+          await sql`
+            insert into household_iin_index (iin, household_id)
+            select * from unnest(${brandNew.map((x) => x.iin)}::text[], ${brandNew.map((x) => x.household_id)}::uuid[])`.execute(
+            db,
+          );
+        }
+        if (maybeListed.length > 0) {
+          await sql`
+            insert into household_iin_index (iin, household_id)
+            select * from unnest(${maybeListed.map((x) => x.iin)}::text[],
+              ${maybeListed.map((x) => x.household_id)}::uuid[])
+            on conflict do nothing`.execute(db);
+        }
       }
     },
 
@@ -292,17 +314,31 @@ export function householdsRepository(db: Kysely<Database>): HouseholdRepository 
       if (!prefix) return [];
       const exactAkimat = prefix.length >= 6 ? q.withinKato : undefined;
       if (q.iin) {
+        // Through household_iin_index (every household that ever listed the IIN) to the members' key: there is
+        // no index on household_members.iin alone, which would cost every imported member one more random
+        // page (migration 0021).
         let query = db
-          .selectFrom('household_members as m')
+          .selectFrom('household_iin_index as i')
+          .innerJoin('household_members as m', (j) =>
+            j.onRef('m.household_id', '=', 'i.household_id').onRef('m.iin', '=', 'i.iin'),
+          )
           .innerJoin('households as h', 'h.id', 'm.household_id')
           .select(summaryColumns)
           .select(
             sql<string>`m.surname || ' ' || m.name || coalesce(' ' || m.patronymic, '')`.as('matched_name'),
           )
-          .where('m.iin', '=', q.iin)
+          .where('i.iin', '=', q.iin)
           .where('h.akimat_kato', 'like', `${prefix}%`);
         if (q.status) query = query.where('h.status', '=', q.status);
-        return (await query.limit(q.limit).offset(q.offset).execute()).map(toSummary);
+        return (
+          await query
+            .orderBy('h.akimat_kato')
+            .orderBy('h.book_number')
+            .orderBy('h.account_number')
+            .limit(q.limit)
+            .offset(q.offset)
+            .execute()
+        ).map(toSummary);
       }
       if (q.name) {
         const key = nameKey(q.name);
