@@ -3,7 +3,7 @@
  * `qosalqy generate-households` writes (the domain generator, numbered per akimat, validated by
  * createHousehold, mapped to rows by the repository's own row functions); only the writing differs:
  * `INSERT … SELECT FROM unnest(arrays)` of 4,000 households a statement, with the next batch generated while
- * the database writes the last one. The four tables are stripped of their indexes, keys and foreign keys for
+ * the database writes the last one. The five tables are stripped of their indexes, keys and foreign keys for
  * the load and re-indexed after it (on PostgreSQL also made UNLOGGED, then LOGGED again) — what an operator
  * does for a first load of 6 million rows. This is NOT the import path: `household-import`
  * measures that (importHouseholdBook).
@@ -23,7 +23,13 @@ import { generateHouseholds } from '../../src/domain/household/generator';
 import type { NameData } from '../../src/domain/household/names';
 import { createHousehold } from '../../src/domain/household/versions';
 
-const TABLES = ['households', 'household_versions', 'household_members', 'household_iin_index'] as const;
+const TABLES = [
+  'households',
+  'household_versions',
+  'household_members',
+  'household_iin_index',
+  'household_names',
+] as const;
 const BATCH = 4000;
 
 export interface BulkLoadResult {
@@ -121,6 +127,11 @@ async function writeBatch(db: Kysely<Database>, c: Columns): Promise<void> {
   await sql`
     insert into household_iin_index (iin, household_id)
     select * from unnest(${m.iin}::text[], ${m.household_id}::uuid[])`.execute(db);
+  // The names' search copy, as the repository keeps it (ADR 0010).
+  await sql`
+    insert into household_names (household_id, iin, akimat_kato, full_name)
+    select * from unnest(${m.household_id}::uuid[], ${m.iin}::text[], ${m.akimat_kato}::text[],
+      ${m.full_name}::text[])`.execute(db);
 }
 
 interface Definitions {
@@ -130,7 +141,7 @@ interface Definitions {
   readonly indexes: { name: string; def: string }[];
 }
 
-/** What the load removes from the four tables (and what references them), to put back afterwards. */
+/** What the load removes from the five tables (and what references them), to put back afterwards. */
 async function definitions(db: Kysely<Database>): Promise<Definitions> {
   const constraints = await sql<{ table: string; name: string; type: string; def: string }>`
     select c.conrelid::regclass::text as table, c.conname as name, c.contype as type,

@@ -228,12 +228,26 @@ export interface HouseholdQuery {
   readonly offset: number;
 }
 
+export interface SaveVersionsOptions {
+  /**
+   * When the households' names become searchable (ADR 0010): `now` (default) in this transaction — an edit at
+   * the counter; `after-commit` — an import of a whole book: its households are queued and the name indexer
+   * catches up right after the commit, so the import does not pay the trigram index per member.
+   */
+  readonly nameSearch?: 'now' | 'after-commit';
+}
+
 export interface HouseholdRepository {
   /**
    * Writes new versions: version 1 creates the household, a later one must follow the current version
    * (optimistic concurrency: `HOUSEHOLD.CONFLICT` when someone else saved first). Batched for imports.
    */
-  saveVersions(versions: readonly HouseholdVersion[]): Promise<void>;
+  saveVersions(versions: readonly HouseholdVersion[], options?: SaveVersionsOptions): Promise<void>;
+  /**
+   * Brings the name-search copy up to date for up to `limit` households an import left pending (ADR 0010);
+   * the number taken, 0 when none is pending or another instance is indexing. Run by the name indexer.
+   */
+  indexPendingNames(limit: number): Promise<number>;
   versionsOf(householdId: string): Promise<HouseholdVersion[]>;
   /** The current version of each of these households, by id (one query for an import). */
   latestVersions(householdIds: readonly string[]): Promise<Map<string, HouseholdVersion>>;

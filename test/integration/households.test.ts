@@ -1,7 +1,9 @@
 import http from 'node:http';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { civilToday } from '../../src/app/households/access';
 import { importHouseholdBook } from '../../src/app/households/import-household-book';
+import { indexPendingNames } from '../../src/app/households/index-pending-names';
 import { makeIin } from '../../src/domain/iin/iin';
 import { DATABASE_KINDS } from '../support/databases';
 import { ApiClient } from '../support/http-client';
@@ -299,6 +301,64 @@ describe.each(DATABASE_KINDS)('household book on %s (issue 4)', (kind) => {
       false,
       true,
     ]);
+  });
+
+  it('finds imported names once the name indexer has run; a renamed member never shows under the old name', async () => {
+    const deps = server.runtime.deps;
+    const user = await deps.uow.run((repos) => repos.users.findByUsername('akimat'));
+    const iin = makeIin({ year: 1958, month: 11, day: 30 }, 'male', 4414)!;
+    const header = [
+      'book_no',
+      'account_no',
+      'settlement_kato',
+      'address',
+      'reference_year',
+      'iin',
+      'surname',
+      'name',
+      'relation',
+    ];
+    const run = async (surname: string) => {
+      const r = await importHouseholdBook(deps, user!, {
+        akimatKato: '113243000',
+        rows: [header, ['5', '501', '113243200', 'Кенес ауылы, 5', '2026', iin, surname, 'Бекзат', 'head']],
+        ip: null,
+      });
+      expect(r.ok && r.value.written).toBe(true);
+    };
+    const byName = async (q: string) =>
+      (await akimat.request('GET', `/api/v1/households?q=${encodeURIComponent(q)}`)).json.households.map(
+        (h: { accountNumber: string }) => h.accountNumber,
+      );
+    const pending = async () =>
+      Number(
+        (
+          await sql<{ n: string }>`select count(*) as n from household_names_pending`.execute(
+            server.runtime.db.kysely,
+          )
+        ).rows[0]!.n,
+      );
+
+    await indexPendingNames(deps); // what the imports of the tests above left queued
+    await run('Тоқтарбаев');
+    // Written and found by IIN at once; by name after the indexer's round (ADR 0010).
+    expect(await byName(iin)).toEqual(['501']);
+    expect(await byName('Тоқтарбаев Бекзат')).toEqual([]);
+    expect(await pending()).toBe(1);
+    expect(await indexPendingNames(deps)).toBe(1);
+    expect(await pending()).toBe(0);
+    expect(await byName('Тоқтарбаев Бекзат')).toEqual(['501']);
+
+    // Renamed by a re-import: the old name is gone from the results before the indexer removes it.
+    await run('Сұлтанбеков');
+    expect(await byName('Тоқтарбаев Бекзат')).toEqual([]);
+    expect(await indexPendingNames(deps)).toBe(1);
+    expect(await byName('Сұлтанбеков Бекзат')).toEqual(['501']);
+    expect(await byName('Тоқтарбаев Бекзат')).toEqual([]);
+    // An unchanged name is not written again: the search copy has one row per member.
+    const copies = await sql<{ n: string }>`
+      select count(*) as n from household_names where iin = ${iin}`.execute(server.runtime.db.kysely);
+    expect(Number(copies.rows[0]!.n)).toBe(1);
   });
 
   it('describes the household API in the OpenAPI document', async () => {

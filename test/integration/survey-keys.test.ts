@@ -53,7 +53,8 @@ describe.each(DATABASE_KINDS)('survey subject keys on %s (R-19)', (kind) => {
               values (gen_random_uuid(), 'application', ${sha256(`survey:application:${BEFORE}`)}, '113243000',
                 'akimat-113243000', '2026-03-02', 5, 5, 5)`.execute(db);
     // Then the migration.
-    expect((await migrate(test.db)).applied).toEqual(['0020_survey_subject_key']);
+    // (and the ones after it)
+    expect((await migrate(test.db)).applied[0]).toBe('0020_survey_subject_key');
     deps = await makeDeps(test.db, fastTestPasswords);
     const row = await sql<{ value: string }>`
       select value from server_secrets where name = 'survey_subject_key'`.execute(db);

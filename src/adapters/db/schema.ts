@@ -137,6 +137,19 @@ export interface HouseholdMembersTable {
   full_name: string;
 }
 
+/** Search copy of the members' names (migration 0022, ADR 0010). */
+export interface HouseholdNamesTable {
+  household_id: string;
+  iin: string;
+  akimat_kato: string;
+  full_name: string;
+}
+
+export interface HouseholdNamesPendingTable {
+  seq: Generated<string>;
+  household_id: string;
+}
+
 export interface HouseholdIinIndexTable {
   iin: string;
   household_id: string;
@@ -375,6 +388,8 @@ export interface Database {
   household_versions: HouseholdVersionsTable;
   household_members: HouseholdMembersTable;
   household_iin_index: HouseholdIinIndexTable;
+  household_names: HouseholdNamesTable;
+  household_names_pending: HouseholdNamesPendingTable;
   applications: ApplicationsTable;
   application_events: ApplicationEventsTable;
   document_sequences: DocumentSequencesTable;

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { openHouseholdBookExport } from '../../app/households/export-household-book';
 import { generateHouseholdBook } from '../../app/households/generate-households';
 import { importHouseholdBook } from '../../app/households/import-household-book';
+import { indexPendingNames } from '../../app/households/index-pending-names';
 import {
   checkImportSize,
   readHouseholdBookFile,
@@ -60,7 +61,15 @@ export function registerHouseholdCommands(program: Command) {
             ? `imported ${rep.rowsAccepted} rows: ${rep.created} households created, ${rep.updated} updated (${s.toFixed(1)} s)`
             : `nothing was changed: ${rep.rowsRejected} of ${rep.rowsRead} rows rejected`,
         );
-        if (!rep.written) process.exitCode = 1;
+        if (rep.written) {
+          // The server's name indexer would do it too; the command leaves the book searchable by name itself.
+          const t0 = Date.now();
+          const n = await indexPendingNames(runtime.deps);
+          if (n > 0)
+            console.log(
+              `names indexed for search: ${n} households (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+            );
+        } else process.exitCode = 1;
       } finally {
         await runtime.close();
       }

@@ -9,6 +9,7 @@ import { generatorNames } from '../../adapters/reference/names';
 import { ensureReferenceData } from '../../app/reference/ensure-reference-data';
 import { referenceSources } from '../../adapters/reference/reference-files';
 import { startAuditSealer } from '../../adapters/db/audit-sealer';
+import { startNameIndexer } from '../../adapters/db/name-indexer';
 import { startBackgroundJobs } from '../../adapters/notifications/background';
 import { buildApp, openRuntime } from '../../adapters/runtime';
 import { loadConfig } from '../../adapters/system/config';
@@ -48,10 +49,12 @@ export function registerServeCommand(program: Command) {
       await app.listen({ port: config.port, host: config.host });
       const jobs = startBackgroundJobs(runtime, config.notifications);
       const sealer = startAuditSealer(runtime.deps.auditReader, (line) => console.error(line));
+      const names = startNameIndexer(runtime.deps, (line) => console.error(line));
       const shutdown = async () => {
         await jobs.stop();
         await app.close();
         await sealer.stop();
+        await names.stop();
         await runtime.close();
         process.exit(0);
       };

@@ -1,8 +1,8 @@
 /**
  * The household book's storage (issue 4). Versions are append-only rows holding the whole household as JSON;
  * `households` points at the current one; `household_members` indexes the current members for lookup by IIN,
- * name search (pg_trgm) and the one-open-household rule (a unique partial index); `household_iin_index`
- * remembers every household an IIN was ever listed in.
+ * and the one-open-household rule (a unique partial index); `household_names` is their names' search copy with
+ * the trigram index (ADR 0010); `household_iin_index` remembers every household an IIN was ever listed in.
  */
 import { type Kysely, sql } from 'kysely';
 import { UseCaseError } from '../../../app/errors';
@@ -120,6 +120,29 @@ export function memberRows(v: HouseholdVersion) {
   }));
 }
 
+/** Advisory lock key of the name indexer ('QNAM'). */
+const NAME_INDEXER_LOCK = 0x514e414d;
+
+/**
+ * Makes household_names match household_members for these households (ADR 0010): rows whose member is gone
+ * or renamed are removed, new or renamed ones written — an unchanged name costs no index work.
+ */
+async function syncNames(db: Kysely<Database>, householdIds: readonly string[]): Promise<void> {
+  await sql`
+    delete from household_names n
+    where n.household_id = any(${householdIds}::uuid[])
+      and not exists (select 1 from household_members m
+        where m.household_id = n.household_id and m.iin = n.iin
+          and m.full_name = n.full_name and m.akimat_kato = n.akimat_kato)`.execute(db);
+  await sql`
+    insert into household_names (household_id, iin, akimat_kato, full_name)
+    select m.household_id, m.iin, m.akimat_kato, m.full_name from household_members m
+    where m.household_id = any(${householdIds}::uuid[])
+      and not exists (select 1 from household_names n
+        where n.household_id = m.household_id and n.iin = m.iin)
+    on conflict (household_id, iin) do nothing`.execute(db);
+}
+
 export function householdsRepository(db: Kysely<Database>): HouseholdRepository {
   const summaryColumns = [
     'h.id',
@@ -157,7 +180,7 @@ export function householdsRepository(db: Kysely<Database>): HouseholdRepository 
   });
 
   return {
-    async saveVersions(versions) {
+    async saveVersions(versions, options = {}) {
       // Set-based: a few statements per chunk whatever its size (arrays through unnest), so that an import of
       // a whole akimat's book costs a handful of round trips, not several per household.
       // Households first (every removed member row gone before any is written: a person may move between
@@ -264,6 +287,28 @@ export function householdsRepository(db: Kysely<Database>): HouseholdRepository 
             on conflict do nothing`.execute(db);
         }
       }
+      for (const part of chunks(versions, BATCH)) {
+        const ids = part.map((v) => v.householdId);
+        if ((options.nameSearch ?? 'now') === 'now') await syncNames(db, ids);
+        else
+          await sql`insert into household_names_pending (household_id) select unnest(${ids}::uuid[])`.execute(
+            db,
+          );
+      }
+    },
+
+    async indexPendingNames(limit) {
+      // One indexer at a time across instances: two syncing one household would race on its names' key.
+      const lock = await sql<{ ok: boolean }>`
+        select pg_try_advisory_xact_lock(${NAME_INDEXER_LOCK}::int8) as ok`.execute(db);
+      if (!lock.rows[0]?.ok) return 0;
+      const taken = await sql<{ household_id: string }>`
+        delete from household_names_pending
+        where seq in (select seq from household_names_pending order by seq limit ${limit})
+        returning household_id`.execute(db);
+      if (taken.rows.length === 0) return 0;
+      await syncNames(db, [...new Set(taken.rows.map((r) => r.household_id))]);
+      return taken.rows.length;
     },
 
     async versionsOf(householdId) {
@@ -345,24 +390,32 @@ export function householdsRepository(db: Kysely<Database>): HouseholdRepository 
         // word_similarity (<%) through the trigram index; a lower threshold than the default 0.6 so that one
         // or two wrong letters still match (Ахметов ~ Ахмедов).
         await sql`select set_config('pg_trgm.word_similarity_threshold', '0.45', true)`.execute(db);
-        const distance = sql<number>`m.full_name <->> ${key}`;
+        const distance = sql<number>`n.full_name <->> ${key}`;
+        // household_names carries the trigram index (ADR 0010); the join to the member on the same name keeps
+        // out a name the indexer has not yet removed.
         let nearest = db
-          .selectFrom('household_members as m')
-          .innerJoin('households as h', 'h.id', 'm.household_id')
+          .selectFrom('household_names as n')
+          .innerJoin('household_members as m', (j) =>
+            j
+              .onRef('m.household_id', '=', 'n.household_id')
+              .onRef('m.iin', '=', 'n.iin')
+              .onRef('m.full_name', '=', 'n.full_name'),
+          )
+          .innerJoin('households as h', 'h.id', 'n.household_id')
           .select(summaryColumns)
           .select([
             sql<string>`m.surname || ' ' || m.name || coalesce(' ' || m.patronymic, '')`.as('matched_name'),
-            'm.full_name',
+            'n.full_name',
             distance.as('distance'),
           ])
-          .where(sql<boolean>`${key} <% m.full_name`);
+          .where(sql<boolean>`${key} <% n.full_name`);
         // The akimat, or the KATO range of a wider territory: both descend the GiST index (akimat, name
-        // trigrams), which a LIKE on the code could not (migrations 0018, 0019).
+        // trigrams), which a LIKE on the code could not (migrations 0018, 0019, 0022).
         nearest = exactAkimat
-          ? nearest.where('m.akimat_kato', '=', exactAkimat)
+          ? nearest.where('n.akimat_kato', '=', exactAkimat)
           : nearest
-              .where('m.akimat_kato', '>=', prefix.padEnd(9, '0'))
-              .where('m.akimat_kato', '<=', prefix.padEnd(9, '9'));
+              .where('n.akimat_kato', '>=', prefix.padEnd(9, '0'))
+              .where('n.akimat_kato', '<=', prefix.padEnd(9, '9'));
         if (q.status) nearest = nearest.where('h.status', '=', q.status);
         // Nearest first (1 − word_similarity), which the index yields in order, so only the page asked for
         // is read — WITH TIES keeps every row as near as the last one, so ordering the tie by name below
