@@ -68,11 +68,22 @@ export async function loadDocumentFonts(): Promise<DocumentFonts> {
   const drawable = new Set([...normalSubset.codePoints].filter((cp) => boldSubset.codePoints.has(cp)));
   // Line breaks and tabs are layout, not glyphs.
   for (const cp of [0x09, 0x0a, 0x0d]) drawable.add(cp);
+  // Asked of every string of every document: a table of the Basic Multilingual Plane, read by code unit.
+  const drawableBmp = new Uint8Array(0x10000);
+  for (const cp of drawable) if (cp < 0x10000) drawableBmp[cp] = 1;
   return {
     full: { normal, bold },
     subset: { normal: normalSubset.font, bold: boldSubset.font },
     covers: (text) => {
-      for (const char of text) if (!drawable.has(char.codePointAt(0)!)) return false;
+      for (let i = 0; i < text.length; i++) {
+        const unit = text.charCodeAt(i);
+        if (unit >= 0xd800 && unit <= 0xdfff) {
+          // A surrogate: the code point it starts (or the lone surrogate itself), as iterating the string gives.
+          const cp = text.codePointAt(i)!;
+          if (!drawable.has(cp)) return false;
+          if (cp > 0xffff) i++;
+        } else if (drawableBmp[unit] === 0) return false;
+      }
       return true;
     },
   };

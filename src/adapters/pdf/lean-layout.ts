@@ -510,22 +510,19 @@ function qrSquares(flow: Flow, text: string, x: number, y: number, side = QR_SIZ
   const module = side / (size + 2 * QR_QUIET);
   // In module units, rows counted from the top: the operators stay short integers.
   const origin = PAGE_HEIGHT - y - side;
-  const parts: string[] = [
-    `q ${BLACK} rg ${module.toFixed(4)} 0 0 ${module.toFixed(4)} ${num(x)} ${num(origin)} cm`,
-  ];
+  let ops = `q ${BLACK} rg ${module.toFixed(4)} 0 0 ${module.toFixed(4)} ${num(x)} ${num(origin)} cm`;
   const top = size + 2 * QR_QUIET - QR_QUIET - 1;
-  for (let row = 0; row < size; row++) {
+  for (let row = 0, at = 0; row < size; row++, at += size) {
     let col = 0;
     while (col < size) {
-      if (data[row * size + col] !== 1) {
+      if (data[at + col] !== 1) {
         col++;
         continue;
       }
       const start = col;
-      while (col < size && data[row * size + col] === 1) col++;
-      parts.push(`${start + QR_QUIET} ${top - row} ${col - start} 1 re`);
+      while (col < size && data[at + col] === 1) col++;
+      ops += `\n${start + QR_QUIET} ${top - row} ${col - start} 1 re`;
     }
   }
-  parts.push('f Q');
-  flow.ops.push(parts.join('\n'));
+  flow.ops.push(`${ops}\nf Q`);
 }

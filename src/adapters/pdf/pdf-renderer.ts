@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import type { PrintableDocument } from '../../domain/certificates/documents';
 import { type FontFace, parseFontFace } from './font-face';
@@ -25,6 +25,13 @@ const CATALOG = BOLD + FONT_OBJECTS;
 const PAGES = CATALOG + 1;
 const INFO = PAGES + 1;
 const FIRST_PAGE = INFO + 1;
+
+/**
+ * zlib level for page content. A certificate's page (≈ 23 KB of operators) deflates to 4.8 KB at the default
+ * level 6 in ≈ 0.5 ms — a fifth of the render's CPU — and to 5.6 KB at level 3 in ≈ 0.12 ms: +0.8 KB on an
+ * ≈ 80 KB file whose fonts (prepared once, at the default level) are most of it.
+ */
+const CONTENT_DEFLATE_LEVEL = 3;
 
 interface PreparedFace {
   readonly face: FontFace;
@@ -129,9 +136,14 @@ function renderDocument(doc: PrintableDocument, ready: Prepared): Buffer {
       `<< /Type /Page /Parent ${PAGES} 0 R /MediaBox [0 0 ${PAGE_WIDTH} ${PAGE_HEIGHT}] ` +
         `/Resources << /Font << /F1 ${REGULAR} 0 R /F2 ${BOLD} 0 R >> >> /Contents ${page + 1} 0 R >>`,
     );
-    objects.stream(page + 1, ' /Filter /FlateDecode', deflateSync(Buffer.from(content, 'latin1')));
+    objects.stream(
+      page + 1,
+      ' /Filter /FlateDecode',
+      deflateSync(Buffer.from(content, 'latin1'), { level: CONTENT_DEFLATE_LEVEL }),
+    );
   });
-  const id = randomBytes(16).toString('hex');
+  // 122 random bits as 32 hex digits: randomUUID draws from a cached pool, randomBytes(16) costs ≈ 6 µs a call.
+  const id = randomUUID().replaceAll('-', '');
   return objects.toFile(`/Root ${CATALOG} 0 R /Info ${INFO} 0 R /ID [<${id}> <${id}>]`);
 }
 

@@ -27,6 +27,8 @@ declare module 'pdfmake' {
 declare module 'qrcode' {
   interface QrSymbol {
     readonly version: number;
+    /** The mask chosen (0–7). */
+    readonly maskPattern: number;
     readonly modules: { readonly size: number; readonly data: Uint8Array; readonly reservedBit: Uint8Array };
   }
   type QrSegment = { readonly data: string; readonly mode: 'byte' | 'alphanumeric' | 'numeric' };
