@@ -22,6 +22,9 @@ COMMENT ON TABLE household_names IS 'Search copy of household_members names (aki
 
 INSERT INTO household_names (household_id, iin, akimat_kato, full_name)
 SELECT household_id, iin, akimat_kato, full_name FROM household_members;
+-- Statistics at once: until autovacuum's first ANALYZE the planner, knowing nothing of 6 M new rows, read
+-- them all for one akimat's households instead of using the key (0.8 s instead of 3 ms).
+ANALYZE household_names;
 
 CREATE INDEX household_names_search ON household_names
   USING gist (akimat_kato, full_name gist_trgm_ops (siglen = 256));

@@ -7,6 +7,7 @@
 import type { ImportRowError } from '../../domain/household/import-rows';
 import {
   householdKeysOf,
+  iinsOf,
   mergeImportedHousehold,
   parseHouseholdBookRows,
 } from '../../domain/household/import-rows';
@@ -51,10 +52,7 @@ export async function importHouseholdBook(
     return await deps.uow.run(async (repos) => {
       // A fixed number of queries whatever the size of the file: the file's IINs that are open members
       // somewhere, the akimat's accounts, the current versions of the households the file replaces.
-      const allIins = [
-        ...new Set(input.rows.slice(1).flatMap((r) => r.filter((c) => /^\d{12}$/.test(c.trim())))),
-      ];
-      const memberships = await repos.households.openMemberships(allIins);
+      const memberships = await repos.households.openMemberships(iinsOf(input.rows));
       // Households this file replaces (same akimat, book and account) do not count as "elsewhere".
       const accounts = await repos.households.accountsOf(input.akimatKato);
       const replacedIds = new Set<string>();

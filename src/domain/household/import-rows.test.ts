@@ -6,6 +6,7 @@ import {
   householdBookHeader,
   householdBookRows,
   householdKeysOf,
+  iinsOf,
   type ImportContext,
   mergeImportedHousehold,
   parseHouseholdBookRows,
@@ -420,6 +421,27 @@ describe('docs/samples/household-book-sample.csv', () => {
 
 // Issue 4 item 3 (R-1): the accounts a file replaces are known before the full parse, so that a person
 // listed again in their own household is not "a member of another open household".
+// Issue 4 item 3: the IINs looked up as open memberships are the iin column's, each once; no other 12-digit cell.
+describe('iinsOf', () => {
+  it('gives every well-formed IIN of the iin column once, as the parse reads them', () => {
+    const parsed = parseHouseholdBookRows(valid, ctx);
+    expect(new Set(iinsOf(valid))).toEqual(
+      new Set(parsed.households.flatMap((h) => h.household.members.map((m) => m.iin))),
+    );
+    expect(iinsOf([...valid, valid[1]!])).toHaveLength(iinsOf(valid).length);
+  });
+
+  it('reads a BOM and upper-case header, trims, and skips malformed values and other columns', () => {
+    const header = HEADER.map((c) => (c === 'iin' ? '\uFEFF IIN' : c));
+    const other = set(wife1, 'iin', '12345');
+    const withNumberElsewhere = set(head1, 'address', '780512300014');
+    expect(
+      iinsOf([header, set(withNumberElsewhere, 'iin', ` ${head1[HEADER.indexOf('iin')]} `), other]),
+    ).toEqual([head1[HEADER.indexOf('iin')]]);
+    expect(iinsOf([['book_no'], ['1']])).toEqual([]);
+  });
+});
+
 describe('householdKeysOf', () => {
   it('gives the book and account of every data row, as the parse groups them', () => {
     const keys = householdKeysOf(valid);

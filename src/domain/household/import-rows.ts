@@ -238,6 +238,24 @@ export function householdKeysOf(rows: readonly (readonly string[])[]): Set<strin
   return keys;
 }
 
+/** The well-formed IINs of the file's `iin` column (what the adapter looks up as open memberships). */
+export function iinsOf(rows: readonly (readonly string[])[]): string[] {
+  const header = (rows[0] ?? []).map((raw) =>
+    raw
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .toLowerCase(),
+  );
+  const column = header.indexOf('iin');
+  if (column < 0) return [];
+  const iins = new Set<string>();
+  for (let i = 1; i < rows.length; i++) {
+    const iin = (rows[i]![column] ?? '').trim();
+    if (/^\d{12}$/.test(iin)) iins.add(iin);
+  }
+  return [...iins];
+}
+
 export function parseHouseholdBookRows(
   rows: readonly (readonly string[])[],
   ctx: ImportContext,

