@@ -9,19 +9,22 @@
 --     once); an import queues its households in household_names_pending and the server's name indexer
 --     brings them up to date right after the commit (src/adapters/db/name-indexer.ts) — found by IIN at
 --     once, by name a moment later.
--- Search joins household_names to household_members on the same name, so a row not yet removed never shows.
+-- A removed or renamed member's name is deleted from the copy in the import's own transaction (a delete costs
+-- the index nothing until vacuum), so a name not yet removed never shows; only the new names wait.
 
 CREATE TABLE household_names (
   household_id uuid NOT NULL REFERENCES households(id),
   iin          char(12) NOT NULL,
   akimat_kato  char(9) NOT NULL,
   full_name    text NOT NULL,
+  display_name text NOT NULL,
   PRIMARY KEY (household_id, iin)
 );
-COMMENT ON TABLE household_names IS 'Search copy of household_members names (akimat, folded full name) with the trigram index; synced per household (ADR 0010).';
+COMMENT ON TABLE household_names IS 'Search copy of household_members names (akimat, folded full name, the name as written) with the trigram index; synced per household (ADR 0010).';
 
-INSERT INTO household_names (household_id, iin, akimat_kato, full_name)
-SELECT household_id, iin, akimat_kato, full_name FROM household_members;
+INSERT INTO household_names (household_id, iin, akimat_kato, full_name, display_name)
+SELECT household_id, iin, akimat_kato, full_name, surname || ' ' || name || coalesce(' ' || patronymic, '')
+FROM household_members;
 -- Statistics at once: until autovacuum's first ANALYZE the planner, knowing nothing of 6 M new rows, read
 -- them all for one akimat's households instead of using the key (0.8 s instead of 3 ms).
 ANALYZE household_names;

@@ -129,9 +129,12 @@ async function writeBatch(db: Kysely<Database>, c: Columns): Promise<void> {
     select * from unnest(${m.iin}::text[], ${m.household_id}::uuid[])`.execute(db);
   // The names' search copy, as the repository keeps it (ADR 0010).
   await sql`
-    insert into household_names (household_id, iin, akimat_kato, full_name)
-    select * from unnest(${m.household_id}::uuid[], ${m.iin}::text[], ${m.akimat_kato}::text[],
-      ${m.full_name}::text[])`.execute(db);
+    insert into household_names (household_id, iin, akimat_kato, full_name, display_name)
+    select u.household_id, u.iin, u.akimat_kato, u.full_name,
+      u.surname || ' ' || u.name || coalesce(' ' || u.patronymic, '')
+    from unnest(${m.household_id}::uuid[], ${m.iin}::text[], ${m.akimat_kato}::text[], ${m.full_name}::text[],
+      ${m.surname}::text[], ${m.name}::text[], ${m.patronymic}::text[])
+      as u(household_id, iin, akimat_kato, full_name, surname, name, patronymic)`.execute(db);
 }
 
 interface Definitions {

@@ -355,6 +355,11 @@ describe.each(DATABASE_KINDS)('household book on %s (issue 4)', (kind) => {
     expect(await indexPendingNames(deps)).toBe(1);
     expect(await byName('Сұлтанбеков Бекзат')).toEqual(['501']);
     expect(await byName('Тоқтарбаев Бекзат')).toEqual([]);
+    // The name as written (Kazakh letters kept), not the folded search key.
+    const hit = await akimat.request('GET', `/api/v1/households?q=${encodeURIComponent('Султанбеков')}`);
+    expect(hit.json.households.map((h: { matchedName?: string }) => h.matchedName)).toContain(
+      'Сұлтанбеков Бекзат',
+    );
     // An unchanged name is not written again: the search copy has one row per member.
     const copies = await sql<{ n: string }>`
       select count(*) as n from household_names where iin = ${iin}`.execute(server.runtime.db.kysely);

@@ -143,6 +143,7 @@ export interface HouseholdNamesTable {
   iin: string;
   akimat_kato: string;
   full_name: string;
+  display_name: string;
 }
 
 export interface HouseholdNamesPendingTable {
