@@ -10,7 +10,8 @@ describe('randomIds', () => {
 
   it('makes time-ordered v7 UUIDs that sort in the order they were made (household keys grow at one end)', () => {
     const made = Array.from({ length: 2000 }, () => randomIds.timeOrderedUuid());
-    for (const id of made) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    for (const id of made)
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(new Set(made).size).toBe(made.length);
     // Text order is PostgreSQL's uuid order (byte order) for lower-case hex.
     expect([...made].sort()).toEqual(made);

@@ -416,15 +416,7 @@ export function householdsRepository(db: Kysely<Database>): HouseholdRepository 
           .where('i.iin', '=', q.iin)
           .where('h.akimat_kato', 'like', `${prefix}%`);
         if (q.status) query = query.where('h.status', '=', q.status);
-        return (
-          await query
-            .orderBy('h.akimat_kato')
-            .orderBy('h.book_number')
-            .orderBy('h.account_number')
-            .limit(q.limit)
-            .offset(q.offset)
-            .execute()
-        ).map(toSummary);
+        return (await query.limit(q.limit).offset(q.offset).execute()).map(toSummary);
       }
       if (q.name) {
         const key = nameKey(q.name);
