@@ -211,22 +211,21 @@ interface Group {
   readonly rows: { line: number; cells: readonly string[] }[];
 }
 
-/**
- * Rows → households or per-row errors (issue 4, "Bad input"). `rows[0]` is the header; a fully blank row
- * is skipped (spreadsheets end with some). Line numbers are row positions, 1-based.
- */
+/** A header cell as a column name: a UTF-8 BOM, spaces and case ignored. */
+function columnName(raw: string): string {
+  return raw
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase();
+}
+
 /**
  * The `book\u0000account` keys the file's rows name (what the file replaces), read before the full parse so
  * that the adapter can tell which open memberships are "elsewhere" in one pass (issue 4, item 3).
  */
 export function householdKeysOf(rows: readonly (readonly string[])[]): Set<string> {
   const keys = new Set<string>();
-  const header = (rows[0] ?? []).map((raw) =>
-    raw
-      .replace(/^\uFEFF/, '')
-      .trim()
-      .toLowerCase(),
-  );
+  const header = (rows[0] ?? []).map(columnName);
   const book = header.indexOf('book_no');
   const account = header.indexOf('account_no');
   if (book < 0 || account < 0) return keys;
@@ -240,12 +239,7 @@ export function householdKeysOf(rows: readonly (readonly string[])[]): Set<strin
 
 /** The well-formed IINs of the file's `iin` column (what the adapter looks up as open memberships). */
 export function iinsOf(rows: readonly (readonly string[])[]): string[] {
-  const header = (rows[0] ?? []).map((raw) =>
-    raw
-      .replace(/^\uFEFF/, '')
-      .trim()
-      .toLowerCase(),
-  );
+  const header = (rows[0] ?? []).map(columnName);
   const column = header.indexOf('iin');
   if (column < 0) return [];
   const iins = new Set<string>();
@@ -256,6 +250,10 @@ export function iinsOf(rows: readonly (readonly string[])[]): string[] {
   return [...iins];
 }
 
+/**
+ * Rows → households or per-row errors (issue 4, "Bad input"). `rows[0]` is the header; a fully blank row
+ * is skipped (spreadsheets end with some). Line numbers are row positions, 1-based.
+ */
 export function parseHouseholdBookRows(
   rows: readonly (readonly string[])[],
   ctx: ImportContext,
@@ -285,10 +283,7 @@ export function parseHouseholdBookRows(
   const index = new Map<string, number>();
   const known = new Set<string>([...KEY_COLUMNS, ...MEMBER_COLUMNS, ...HOUSEHOLD_COLUMNS]);
   header.forEach((raw, i) => {
-    const name = raw
-      .replace(/^\uFEFF/, '')
-      .trim()
-      .toLowerCase();
+    const name = columnName(raw);
     if (name === '') return;
     if (index.has(name)) {
       errors.push({
