@@ -5,20 +5,17 @@
  * stay committed and wait, nothing is lost.
  */
 import type { AuditReader } from '../../app/ports';
-import { every } from '../system/periodic';
+import { drainEvery, type Periodic } from '../system/periodic';
 
 export function startAuditSealer(
   reader: Pick<AuditReader, 'seal'>,
   log: (line: string) => void,
   intervalMs = 250,
-): { stop(): Promise<void> } {
-  const report = (e: unknown) => log(`audit sealing failed: ${String(e)}`);
-  const rounds = every(intervalMs, () => reader.seal(), report);
-  return {
-    async stop() {
-      await rounds.stop();
-      // A last round, so a clean shutdown leaves nothing waiting.
-      await reader.seal().catch(report);
-    },
-  };
+): Periodic {
+  // stop() seals once more, so a clean shutdown leaves nothing waiting.
+  return drainEvery(
+    intervalMs,
+    () => reader.seal(),
+    (e) => log(`audit sealing failed: ${String(e)}`),
+  );
 }

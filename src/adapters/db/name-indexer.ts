@@ -6,20 +6,17 @@
  */
 import { indexPendingNames } from '../../app/households/index-pending-names';
 import type { Deps } from '../../app/ports';
-import { every } from '../system/periodic';
+import { drainEvery, type Periodic } from '../system/periodic';
 
 export function startNameIndexer(
   deps: Pick<Deps, 'uow'>,
   log: (line: string) => void,
   intervalMs = 250,
-): { stop(): Promise<void> } {
-  const report = (e: unknown) => log(`name indexing failed: ${String(e)}`);
-  const rounds = every(intervalMs, () => indexPendingNames(deps), report);
-  return {
-    async stop() {
-      await rounds.stop();
-      // A last round, so a clean shutdown leaves nothing waiting.
-      await indexPendingNames(deps).catch(report);
-    },
-  };
+): Periodic {
+  // stop() indexes once more, so a clean shutdown leaves nothing waiting.
+  return drainEvery(
+    intervalMs,
+    () => indexPendingNames(deps),
+    (e) => log(`name indexing failed: ${String(e)}`),
+  );
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { every } from './periodic';
+import { drainEvery, every } from './periodic';
 
 /** A task whose runs the test finishes by hand. */
 function controlledTask() {
@@ -76,5 +76,34 @@ describe('every (background tasks beside the server)', () => {
       () => undefined,
     );
     await expect(p.stop()).resolves.toBeUndefined();
+  });
+});
+
+describe('drainEvery (the audit sealer, the name indexer)', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('runs on each tick, and once more on stop() so that nothing is left waiting', async () => {
+    const task = vi.fn(async () => undefined);
+    const p = drainEvery(100, task, () => undefined);
+    await vi.advanceTimersByTimeAsync(250);
+    expect(task).toHaveBeenCalledTimes(2);
+    await p.stop();
+    expect(task).toHaveBeenCalledTimes(3);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(task).toHaveBeenCalledTimes(3);
+  });
+
+  it('reports a failure of the last round instead of throwing from stop()', async () => {
+    const errors: unknown[] = [];
+    const p = drainEvery(
+      100,
+      async () => {
+        throw new Error('database gone');
+      },
+      (e) => errors.push(e),
+    );
+    await expect(p.stop()).resolves.toBeUndefined();
+    expect(errors.map(String)).toEqual(['Error: database gone']);
   });
 });

@@ -38,3 +38,21 @@ export function every(
     },
   };
 }
+
+/**
+ * `every`, for a task that drains a queue (the audit sealer, the name indexer): `stop()` also runs it once more
+ * after the last tick, so a clean shutdown leaves nothing waiting. A failure of that last round is reported too.
+ */
+export function drainEvery(
+  intervalMs: number,
+  task: () => Promise<unknown>,
+  onError: (error: unknown) => void,
+): Periodic {
+  const rounds = every(intervalMs, task, onError);
+  return {
+    async stop() {
+      await rounds.stop();
+      await task().catch(onError);
+    },
+  };
+}
