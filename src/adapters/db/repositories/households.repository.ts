@@ -16,7 +16,11 @@ import type { Database } from '../schema';
 /** Households a statement (and four times as many member rows). */
 const BATCH = 2000;
 
-export function personName(m: { surname: string; name: string; patronymic?: string | undefined }): string {
+export function personName(m: {
+  surname: string;
+  name: string;
+  patronymic?: string | null | undefined;
+}): string {
   return [m.surname, m.name, m.patronymic].filter(Boolean).join(' ');
 }
 
@@ -123,29 +127,59 @@ export function memberRows(v: HouseholdVersion) {
 /** Advisory lock key of the name indexer ('QNAM'). */
 const NAME_INDEXER_LOCK = 0x514e414d;
 
-/**
- * Makes household_names match household_members for these households (ADR 0010): rows whose member is gone
- * or renamed are deleted, new or renamed ones written (unless `insert` is false: an import deletes at once and
- * leaves the writing to the name indexer) — an unchanged name costs no index work. The two sides are read by
- * their keys and compared here: as one anti-join, the planner hashed all 6 M members (seconds).
- */
-async function syncNames(
-  db: Kysely<Database>,
-  householdIds: readonly string[],
-  insert = true,
-): Promise<void> {
-  if (householdIds.length === 0) return;
-  type NameRow = {
+type NameRow = {
+  household_id: string;
+  iin: string;
+  akimat_kato: string;
+  full_name: string;
+  display_name: string;
+};
+
+/** The household_names rows of a version: its members' search keys and names as written. */
+function nameRows(v: HouseholdVersion): NameRow[] {
+  return v.household.members.map((m) => ({
+    household_id: v.householdId,
+    iin: m.iin,
+    akimat_kato: v.household.akimatKato,
+    full_name: nameKey(personName(m)),
+    display_name: personName(m),
+  }));
+}
+
+/** What household_names should hold for these households, read from their member rows (the name indexer). */
+async function currentNameRows(db: Kysely<Database>, householdIds: readonly string[]): Promise<NameRow[]> {
+  const rows = await sql<{
     household_id: string;
     iin: string;
     akimat_kato: string;
     full_name: string;
-    display_name: string;
-  };
-  const members = await sql<NameRow>`
-    select household_id, iin, akimat_kato, full_name,
-      surname || ' ' || name || coalesce(' ' || patronymic, '') as display_name
-    from household_members where household_id = any(${householdIds}::uuid[])`.execute(db);
+    surname: string;
+    name: string;
+    patronymic: string | null;
+  }>`
+    select household_id, iin, akimat_kato, full_name, surname, name, patronymic from household_members
+    where household_id = any(${householdIds}::uuid[])`.execute(db);
+  return rows.rows.map(({ surname, name, patronymic, ...r }) => ({
+    ...r,
+    display_name: personName({ surname, name, patronymic }),
+  }));
+}
+
+/**
+ * Makes household_names match the members of these households (ADR 0010): rows whose member is gone or
+ * renamed are deleted, new or renamed ones written (unless `insert` is false: an import deletes at once and
+ * leaves the writing to the name indexer) — an unchanged name costs no index work. `wanted` is the members'
+ * rows when the caller holds them (saveVersions), else they are read; the two sides are compared here, not
+ * as one anti-join, with which the planner hashed all 6 M members (seconds).
+ */
+async function syncNames(
+  db: Kysely<Database>,
+  householdIds: readonly string[],
+  wanted: readonly NameRow[] | undefined,
+  insert: boolean,
+): Promise<void> {
+  if (householdIds.length === 0) return;
+  const members = wanted ?? (await currentNameRows(db, householdIds));
   const names = await sql<NameRow>`
     select household_id, iin, akimat_kato, full_name, display_name from household_names
     where household_id = any(${householdIds}::uuid[])`.execute(db);
@@ -155,10 +189,10 @@ async function syncNames(
     a.full_name === b.full_name &&
     a.display_name === b.display_name &&
     a.akimat_kato === b.akimat_kato;
-  const wanted = new Map(members.rows.map((r) => [key(r), r]));
+  const byKey = new Map(members.map((r) => [key(r), r]));
   const held = new Map(names.rows.map((r) => [key(r), r]));
-  const stale = names.rows.filter((r) => !same(wanted.get(key(r)), r));
-  const fresh = members.rows.filter((r) => !same(held.get(key(r)), r));
+  const stale = names.rows.filter((r) => !same(byKey.get(key(r)), r));
+  const fresh = members.filter((r) => !same(held.get(key(r)), r));
   if (stale.length > 0) {
     await sql`
       delete from household_names n
@@ -322,13 +356,16 @@ export function householdsRepository(db: Kysely<Database>): HouseholdRepository 
       }
       for (const part of chunks(versions, BATCH)) {
         const ids = part.map((v) => v.householdId);
-        if ((options.nameSearch ?? 'now') === 'now') await syncNames(db, ids);
-        else {
+        if ((options.nameSearch ?? 'now') === 'now') {
+          await syncNames(db, ids, part.flatMap(nameRows), true);
+        } else {
           // Names gone or changed leave the search now (a delete costs the index nothing until vacuum); the new
-          // ones are written by the name indexer after the commit.
+          // ones are written by the name indexer after the commit. A new household has no names to remove.
+          const revised = part.filter((v) => v.version > 1);
           await syncNames(
             db,
-            part.filter((v) => v.version > 1).map((v) => v.householdId),
+            revised.map((v) => v.householdId),
+            revised.flatMap(nameRows),
             false,
           );
           await sql`insert into household_names_pending (household_id) select unnest(${ids}::uuid[])`.execute(
@@ -348,7 +385,7 @@ export function householdsRepository(db: Kysely<Database>): HouseholdRepository 
         where seq in (select seq from household_names_pending order by seq limit ${limit})
         returning household_id`.execute(db);
       if (taken.rows.length === 0) return 0;
-      await syncNames(db, [...new Set(taken.rows.map((r) => r.household_id))]);
+      await syncNames(db, [...new Set(taken.rows.map((r) => r.household_id))], undefined, true);
       return taken.rows.length;
     },
 
