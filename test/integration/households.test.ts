@@ -303,6 +303,99 @@ describe.each(DATABASE_KINDS)('household book on %s (issue 4)', (kind) => {
     ]);
   });
 
+  it('re-imports only the member rows that changed: a person moves between households of one file, one is renamed, the rest stay in place', async () => {
+    const deps = server.runtime.deps;
+    const db = server.runtime.db.kysely;
+    const today = civilToday(deps);
+    const iin = (n: number, sex: 'male' | 'female') =>
+      makeIin({ year: 1980, month: 5, day: 20 }, sex, 7100 + n)!;
+    const [a, b, c, d] = [iin(1, 'male'), iin(2, 'female'), iin(3, 'male'), iin(4, 'female')];
+    const header = [
+      'book_no',
+      'account_no',
+      'settlement_kato',
+      'address',
+      'reference_year',
+      'iin',
+      'surname',
+      'name',
+    ];
+    const row = (
+      account: string,
+      person: string,
+      surname: string,
+      name: string,
+      relation: string,
+      sheep: string,
+    ) => [
+      '5',
+      account,
+      '113243200',
+      `Кенес ауылы, ${account}`,
+      '2026',
+      person,
+      surname,
+      name,
+      relation,
+      '2015-03-01',
+      sheep,
+    ];
+    const run = async (...rows: string[][]) => {
+      const r = await importHouseholdBook(deps, null, {
+        akimatKato: '113243000',
+        rows: [[...header, 'relation', 'joined_on', 'sheep'], ...rows],
+        ip: null,
+      });
+      expect(r.ok && r.value.errors).toEqual([]);
+    };
+    const memberRows = async () =>
+      (
+        await sql<{ ctid: string; account: string; iin: string; name: string; left: string | null }>`
+          select m.ctid::text as ctid, h.account_number as account, m.iin, m.name, m.left_on::text as left
+          from household_members m join households h on h.id = m.household_id
+          where h.akimat_kato = '113243000' and h.book_number = '5' order by h.account_number, m.iin`.execute(
+          db,
+        )
+      ).rows;
+
+    await run(
+      row('501', a, 'Серіков', 'Ержан', 'head', '5'),
+      row('501', b, 'Серікова', 'Айша', 'spouse', ''),
+      row('502', c, 'Омаров', 'Бақыт', 'head', '7'),
+    );
+    const before = await memberRows();
+    // B leaves 501 for 502, C's name is corrected, A's sheep change (his own row does not).
+    await run(
+      row('501', a, 'Серіков', 'Ержан', 'head', '6'),
+      row('502', c, 'Омаров', 'Бақытжан', 'head', '7'),
+      row('502', b, 'Серікова', 'Айша', 'spouse', ''),
+      row('502', d, 'Омарова', 'Сая', 'child', ''),
+    );
+    const after = await memberRows();
+    expect(after.map(({ ctid: _, ...r }) => r)).toEqual(
+      [
+        { account: '501', iin: a, name: 'Ержан', left: null },
+        { account: '501', iin: b, name: 'Айша', left: today },
+        { account: '502', iin: b, name: 'Айша', left: null },
+        { account: '502', iin: c, name: 'Бақытжан', left: null },
+        { account: '502', iin: d, name: 'Сая', left: null },
+      ].sort((x, y) => x.account.localeCompare(y.account) || x.iin.localeCompare(y.iin)),
+    );
+    // A's row was not rewritten: same physical place. C's (renamed) was.
+    const place = (rows: typeof before, account: string, person: string) =>
+      rows.find((r) => r.account === account && r.iin === person)?.ctid;
+    expect(place(after, '501', a)).toBe(place(before, '501', a));
+    expect(place(after, '502', c)).not.toBe(place(before, '502', c));
+    // The rows match what the current versions list, and B is found in 502 by IIN.
+    const record = await deps.uow.run((repos) => repos.households.versionsForIin(b));
+    expect(record.at(-1)?.household.accountNumber).toBe('502');
+    expect(
+      (await akimat.request('GET', `/api/v1/households?q=${b}`)).json.households.map(
+        (h: { accountNumber: string }) => h.accountNumber,
+      ),
+    ).toEqual(expect.arrayContaining(['502']));
+  });
+
   it('finds imported names once the name indexer has run; a renamed member never shows under the old name', async () => {
     const deps = server.runtime.deps;
     const user = await deps.uow.run((repos) => repos.users.findByUsername('akimat'));

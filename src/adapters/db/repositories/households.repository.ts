@@ -124,6 +124,28 @@ export function memberRows(v: HouseholdVersion) {
   }));
 }
 
+type MemberRow = ReturnType<typeof memberRows>[number];
+
+function memberKey(m: { household_id: string; iin: string }): string {
+  return `${m.household_id}\u0000${m.iin}`;
+}
+
+/** A held member row (dates read as text) is the one a version would write. */
+function sameMemberRow(a: MemberRow, b: MemberRow | undefined): boolean {
+  return (
+    b !== undefined &&
+    a.akimat_kato === b.akimat_kato &&
+    a.surname === b.surname &&
+    a.name === b.name &&
+    a.patronymic === b.patronymic &&
+    a.relation === b.relation &&
+    a.joined_on === b.joined_on &&
+    a.left_on === b.left_on &&
+    a.household_open === b.household_open &&
+    a.full_name === b.full_name
+  );
+}
+
 /** Advisory lock key of the name indexer ('QNAM'). */
 const NAME_INDEXER_LOCK = 0x514e414d;
 
@@ -253,6 +275,7 @@ export function householdsRepository(db: Kysely<Database>): HouseholdRepository 
       // Households first (every removed member row gone before any is written: a person may move between
       // households of the same file), then versions, members and the IIN index.
       const listedBefore = new Set<string>();
+      const unchanged = new Set<string>();
       for (const part of chunks(versions, BATCH)) {
         const created = part.filter((v) => v.version === 1).map(householdRow);
         const revised = part.filter((v) => v.version > 1).map(householdRow);
@@ -289,12 +312,32 @@ export function householdsRepository(db: Kysely<Database>): HouseholdRepository 
               details: { householdId: revised.find((x) => !done.has(x.id))?.id },
             });
           }
-          // Every member row removed here is already in household_iin_index (never deleted), so only the
-          // pairs new to their household are written there below.
-          const removed = await sql<{ household_id: string; iin: string }>`
-            delete from household_members where household_id = any(${r.id}::uuid[])
-            returning household_id, iin`.execute(db);
-          for (const x of removed.rows) listedBefore.add(`${x.household_id}\u0000${x.iin}`);
+          // Only the member rows that differ are rewritten: a yearly re-upload usually changes counts, not
+          // people, and every rewritten row costs the IIN-keyed unique index a write on a page of its own
+          // (a full-page image after each checkpoint). The rows that go are all deleted before any is written
+          // below: a person may move between households of the same file.
+          const held = await sql<MemberRow>`
+            select household_id, akimat_kato, iin, surname, name, patronymic, relation, joined_on::text as joined_on,
+              left_on::text as left_on, household_open, full_name
+            from household_members where household_id = any(${r.id}::uuid[])`.execute(db);
+          const wanted = new Map<string, MemberRow>();
+          for (const v of part) if (v.version > 1) for (const m of memberRows(v)) wanted.set(memberKey(m), m);
+          const stale: MemberRow[] = [];
+          for (const x of held.rows) {
+            const key = memberKey(x);
+            // Every member row held is already in household_iin_index (never deleted), so only the pairs new
+            // to their household are written there below.
+            listedBefore.add(key);
+            if (sameMemberRow(x, wanted.get(key))) unchanged.add(key);
+            else stale.push(x);
+          }
+          if (stale.length > 0) {
+            await sql`
+              delete from household_members m
+              using unnest(${stale.map((x) => x.household_id)}::uuid[], ${stale.map((x) => x.iin)}::bpchar[])
+                as s(household_id, iin)
+              where m.household_id = s.household_id and m.iin = s.iin`.execute(db);
+          }
         }
       }
       for (const part of chunks(versions, BATCH)) {
@@ -314,7 +357,8 @@ export function householdsRepository(db: Kysely<Database>): HouseholdRepository 
         );
       }
       const firstVersion = new Set(versions.filter((v) => v.version === 1).map((v) => v.householdId));
-      for (const members of chunks(versions.flatMap(memberRows), BATCH * 4)) {
+      const toWrite = versions.flatMap(memberRows).filter((m) => !unchanged.has(memberKey(m)));
+      for (const members of chunks(toWrite, BATCH * 4)) {
         const m = columnsOf(members);
         try {
           await sql`
@@ -336,7 +380,7 @@ export function householdsRepository(db: Kysely<Database>): HouseholdRepository 
         }
         // A new household's pairs are new; a revised one's may have been listed in an older version than the
         // one just replaced, hence ON CONFLICT for those few (the conflict check costs more than the insert).
-        const fresh = members.filter((x) => !listedBefore.has(`${x.household_id}\u0000${x.iin}`));
+        const fresh = members.filter((x) => !listedBefore.has(memberKey(x)));
         const brandNew = fresh.filter((x) => firstVersion.has(x.household_id));
         const maybeListed = fresh.filter((x) => !firstVersion.has(x.household_id));
         if (brandNew.length > 0) {
