@@ -633,7 +633,7 @@ const householdImport: Scenario = {
         'a file\u2019s worth of new households written by INSERT … SELECT from staged temp tables (no parsing, validation, parameters or commit); rolled back',
       throughput: floorRate,
       throughputUnit: 'rows/s',
-      budget: checkBudget(BUDGETS.import, undefined, floorRate),
+      // Not a figure of ours (no budget verdict): the rate no import could beat here.
       extra: {
         rows: floor.members,
         seconds: Math.round(floor.seconds * 1000) / 1000,
