@@ -66,7 +66,8 @@ export async function applyOnline(
       const received = receiveApplication({ channel: 'online', id: deps.ids.uuid(), applicant }, ctx);
       if (!received.ok) return received;
       const app = received.value.application;
-      await repos.applications.insert(app, [received.value.event]);
+      // The application is new: it is inserted once, already decided (insertDecided), with this event.
+      const receivedEvent = received.value.event;
       let issued: Awaited<ReturnType<typeof issueCertificate>>;
       if (answer.outcome === 'certificate') {
         issued = await issueCertificate(
@@ -86,17 +87,26 @@ export async function applyOnline(
             akimatKato: answer.record.household.akimatKato,
           }),
           { electronic: true },
+          receivedEvent,
         );
       } else {
         const akimatKato = answer.akimatKato;
         const issuer = akimatKato
           ? { code: akimatKato, name: (await akimatOf(ref, repos, akimatKato)).name, akimatKato }
           : { code: 'online', name: SYSTEM_ISSUER, akimatKato: null };
-        issued = await issueRefusal(deps, ref, repos, user, app, ctx, at, issuer, (n) => ({
-          type: 'refuse',
-          documentNumber: n.number,
-          refusal: { ...answer.refusal, akimatKato },
-        }));
+        issued = await issueRefusal(
+          deps,
+          ref,
+          repos,
+          user,
+          app,
+          ctx,
+          at,
+          issuer,
+          (n) => ({ type: 'refuse', documentNumber: n.number, refusal: { ...answer.refusal, akimatKato } }),
+          undefined,
+          receivedEvent,
+        );
       }
       return ok(await recordDecision(repos, { user, ip, action: 'application.online' }, app, issued, at));
     });

@@ -8,6 +8,7 @@ import type {
   ActionContext,
   Application,
   ApplicationCommand,
+  ApplicationEvent,
   Refusal,
   RefusalInput,
   Transition,
@@ -77,6 +78,25 @@ export const SYSTEM_ISSUER: LocalizedText = {
 export interface Issued {
   readonly transition: Transition;
   readonly document: IssuedDocument;
+  /** The application was inserted already decided (see `insertDecided`): recordDecision has nothing to move. */
+  readonly applicationInserted: boolean;
+}
+
+/**
+ * A new application decided in the transaction that receives it (at the counter, online) is written once, already
+ * decided, with its receiving event and its decision's: one row version, one statement, one set of index entries
+ * and KPI marks — not an insert of the received application and an update of it a moment later. It goes in just
+ * before its document, which refers to it. `received`: the receiving event of a new application; undefined for
+ * an application stored before (recordDecision then moves it from the version read).
+ */
+async function insertDecided(
+  repos: Repositories,
+  transition: Transition,
+  received: ApplicationEvent | undefined,
+): Promise<boolean> {
+  if (!received) return false;
+  await repos.applications.insert(transition.application, [received, transition.event]);
+  return true;
 }
 
 /**
@@ -92,7 +112,10 @@ export async function recordDecision(
   at: Moment,
 ): Promise<ActResult> {
   const next = issued.transition.application;
-  if (!(await repos.applications.update(next, app.version, [issued.transition.event]))) {
+  if (
+    !issued.applicationInserted &&
+    !(await repos.applications.update(next, app.version, [issued.transition.event]))
+  ) {
     fail('APPLICATION.ALREADY_DECIDED', 'the application was decided by someone else');
   }
   await repos.audit.append({
@@ -118,7 +141,8 @@ function applyOrThrow(app: Application, command: ApplicationCommand, ctx: Action
   return t.value;
 }
 
-/** R-5: the certificate from the book record, numbered in the sequence of the akimat that keeps the book. */
+/** R-5: the certificate from the book record, numbered in the sequence of the akimat that keeps the book.
+ * `received`: the receiving event when `app` is new and not yet stored (insertDecided). */
 export async function issueCertificate(
   deps: Deps,
   ref: Reference,
@@ -130,12 +154,14 @@ export async function issueCertificate(
   record: PsfRecord,
   command: (n: TakenNumber) => ApplicationCommand,
   extra: Pick<CertificateDocumentInput, 'electronic' | 'supersedes'> = {},
+  received?: ApplicationEvent,
 ): Promise<Issued> {
   const akimatKato = record.household.akimatKato;
   const n = await takeNumber(repos, 'certificate', akimatKato, at);
   const transition = applyOrThrow(app, command(n), ctx);
   const qr = signQr(deps, n, app.applicant, at);
   const content = await certificateContent(deps, ref, repos, user, app, record, n, qr, at, extra);
+  const applicationInserted = await insertDecided(repos, transition, received);
   const document = await storeDocument(deps, repos, {
     number: n,
     applicationId: app.id,
@@ -145,7 +171,7 @@ export async function issueCertificate(
     content,
     qr,
   });
-  return { transition, document };
+  return { transition, document, applicationInserted };
 }
 
 export async function certificateContent(
@@ -184,6 +210,7 @@ export async function certificateContent(
 /**
  * R-6: a reasoned refusal — ground 1 (documents) or 2 (book) — numbered by `issuer` (the akimat, the PSC for a
  * refusal at intake, or `online`), with the complaint addressees of the directory and a signed QR.
+ * `received`: the receiving event when `app` is new and not yet stored (insertDecided).
  */
 export async function issueRefusal(
   deps: Deps,
@@ -196,6 +223,7 @@ export async function issueRefusal(
   issuer: { readonly code: string; readonly name: LocalizedText; readonly akimatKato: string | null },
   command: (n: TakenNumber) => ApplicationCommand,
   pscOffice?: Office,
+  received?: ApplicationEvent,
 ): Promise<Issued> {
   const n = await takeNumber(repos, 'refusal', issuer.code, at);
   const transition = applyOrThrow(app, command(n), ctx);
@@ -226,6 +254,7 @@ export async function issueRefusal(
     official: officialOf(user),
     qr: { text: qr.text, verifyUrl: qr.verifyUrl },
   };
+  const applicationInserted = await insertDecided(repos, transition, received);
   const document = await storeDocument(deps, repos, {
     number: n,
     applicationId: app.id,
@@ -235,5 +264,5 @@ export async function issueRefusal(
     content,
     qr,
   });
-  return { transition, document };
+  return { transition, document, applicationInserted };
 }

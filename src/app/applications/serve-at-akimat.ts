@@ -54,32 +54,60 @@ export async function serveAtAkimat(
       const akimat = await akimatOf(ref, repos, akimatKato);
       const issuer = { code: akimatKato, name: akimat.name, akimatKato };
 
+      // The application is new: it is inserted once, already decided (insertDecided), with this event.
+      const receivedEvent = received.value.event;
       let issued: Issued;
       if (!request.identityDocumentShown) {
-        await repos.applications.insert(app, [received.value.event]);
-        issued = await issueRefusal(deps, ref, repos, user, app, ctx, at, issuer, (n) => ({
-          type: 'refuse',
-          documentNumber: n.number,
-          refusal: { ground: 'incomplete_documents' },
-        }));
+        issued = await issueRefusal(
+          deps,
+          ref,
+          repos,
+          user,
+          app,
+          ctx,
+          at,
+          issuer,
+          (n) => ({ type: 'refuse', documentNumber: n.number, refusal: { ground: 'incomplete_documents' } }),
+          undefined,
+          receivedEvent,
+        );
       } else {
         const book = await readBook(repos, app.applicant.iin, at, akimatKato);
         if (!book.ok) return book;
-        await repos.applications.insert(app, [received.value.event]);
         const answer = book.value;
         issued =
           answer.outcome === 'certificate'
-            ? await issueCertificate(deps, ref, repos, user, app, ctx, at, answer.record, (n) => ({
-                type: 'issue_certificate',
-                documentNumber: n.number,
-                householdId: answer.record.householdId,
-                householdVersion: answer.record.version,
-              }))
-            : await issueRefusal(deps, ref, repos, user, app, ctx, at, issuer, (n) => ({
-                type: 'refuse',
-                documentNumber: n.number,
-                refusal: answer.refusal,
-              }));
+            ? await issueCertificate(
+                deps,
+                ref,
+                repos,
+                user,
+                app,
+                ctx,
+                at,
+                answer.record,
+                (n) => ({
+                  type: 'issue_certificate',
+                  documentNumber: n.number,
+                  householdId: answer.record.householdId,
+                  householdVersion: answer.record.version,
+                }),
+                {},
+                receivedEvent,
+              )
+            : await issueRefusal(
+                deps,
+                ref,
+                repos,
+                user,
+                app,
+                ctx,
+                at,
+                issuer,
+                (n) => ({ type: 'refuse', documentNumber: n.number, refusal: answer.refusal }),
+                undefined,
+                receivedEvent,
+              );
       }
       return ok(
         await recordDecision(repos, { user, ip, action: 'application.akimat.serve' }, app, issued, at),
