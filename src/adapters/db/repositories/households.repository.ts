@@ -130,7 +130,7 @@ function memberKey(m: { household_id: string; iin: string }): string {
   return `${m.household_id}\u0000${m.iin}`;
 }
 
-/** A held member row (dates read as text) is the one a version would write. */
+/** A held member row (dates read as `YYYY-MM-DD` text) is the one a version would write. */
 function sameMemberRow(a: MemberRow, b: MemberRow | undefined): boolean {
   return (
     b !== undefined &&
@@ -276,6 +276,7 @@ export function householdsRepository(db: Kysely<Database>): HouseholdRepository 
       // households of the same file), then versions, members and the IIN index.
       const listedBefore = new Set<string>();
       const unchanged = new Set<string>();
+      const rowsOf = new Map(versions.map((v) => [v.householdId, memberRows(v)] as const));
       for (const part of chunks(versions, BATCH)) {
         const created = part.filter((v) => v.version === 1).map(householdRow);
         const revised = part.filter((v) => v.version > 1).map(householdRow);
@@ -317,11 +318,14 @@ export function householdsRepository(db: Kysely<Database>): HouseholdRepository 
           // (a full-page image after each checkpoint). The rows that go are all deleted before any is written
           // below: a person may move between households of the same file.
           const held = await sql<MemberRow>`
-            select household_id, akimat_kato, iin, surname, name, patronymic, relation, joined_on::text as joined_on,
-              left_on::text as left_on, household_open, full_name
+            select household_id, akimat_kato, iin, surname, name, patronymic, relation,
+              to_char(joined_on, 'YYYY-MM-DD') as joined_on, to_char(left_on, 'YYYY-MM-DD') as left_on,
+              household_open, full_name
             from household_members where household_id = any(${r.id}::uuid[])`.execute(db);
           const wanted = new Map<string, MemberRow>();
-          for (const v of part) if (v.version > 1) for (const m of memberRows(v)) wanted.set(memberKey(m), m);
+          for (const v of part) {
+            if (v.version > 1) for (const m of rowsOf.get(v.householdId) ?? []) wanted.set(memberKey(m), m);
+          }
           const stale: MemberRow[] = [];
           for (const x of held.rows) {
             const key = memberKey(x);
@@ -357,7 +361,7 @@ export function householdsRepository(db: Kysely<Database>): HouseholdRepository 
         );
       }
       const firstVersion = new Set(versions.filter((v) => v.version === 1).map((v) => v.householdId));
-      const toWrite = versions.flatMap(memberRows).filter((m) => !unchanged.has(memberKey(m)));
+      const toWrite = [...rowsOf.values()].flat().filter((m) => !unchanged.has(memberKey(m)));
       for (const members of chunks(toWrite, BATCH * 4)) {
         const m = columnsOf(members);
         try {
