@@ -86,8 +86,7 @@ export async function applyOnline(
             householdVersion: answer.record.version,
             akimatKato: answer.record.household.akimatKato,
           }),
-          { electronic: true },
-          receivedEvent,
+          { electronic: true, received: receivedEvent },
         );
       } else {
         const akimatKato = answer.akimatKato;
@@ -104,8 +103,7 @@ export async function applyOnline(
           at,
           issuer,
           (n) => ({ type: 'refuse', documentNumber: n.number, refusal: { ...answer.refusal, akimatKato } }),
-          undefined,
-          receivedEvent,
+          { received: receivedEvent },
         );
       }
       return ok(await recordDecision(repos, { user, ip, action: 'application.online' }, app, issued, at));

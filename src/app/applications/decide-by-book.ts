@@ -141,8 +141,13 @@ function applyOrThrow(app: Application, command: ApplicationCommand, ctx: Action
   return t.value;
 }
 
-/** R-5: the certificate from the book record, numbered in the sequence of the akimat that keeps the book.
- * `received`: the receiving event when `app` is new and not yet stored (insertDecided). */
+/** What an issuing call may add: `received` is the receiving event when `app` is new and not yet stored
+ * (insertDecided). */
+interface IssueOptions {
+  readonly received?: ApplicationEvent;
+}
+
+/** R-5: the certificate from the book record, numbered in the sequence of the akimat that keeps the book. */
 export async function issueCertificate(
   deps: Deps,
   ref: Reference,
@@ -153,9 +158,9 @@ export async function issueCertificate(
   at: Moment,
   record: PsfRecord,
   command: (n: TakenNumber) => ApplicationCommand,
-  extra: Pick<CertificateDocumentInput, 'electronic' | 'supersedes'> = {},
-  received?: ApplicationEvent,
+  options: IssueOptions & Pick<CertificateDocumentInput, 'electronic' | 'supersedes'> = {},
 ): Promise<Issued> {
+  const { received, ...extra } = options;
   const akimatKato = record.household.akimatKato;
   const n = await takeNumber(repos, 'certificate', akimatKato, at);
   const transition = applyOrThrow(app, command(n), ctx);
@@ -210,7 +215,6 @@ export async function certificateContent(
 /**
  * R-6: a reasoned refusal — ground 1 (documents) or 2 (book) — numbered by `issuer` (the akimat, the PSC for a
  * refusal at intake, or `online`), with the complaint addressees of the directory and a signed QR.
- * `received`: the receiving event when `app` is new and not yet stored (insertDecided).
  */
 export async function issueRefusal(
   deps: Deps,
@@ -222,9 +226,9 @@ export async function issueRefusal(
   at: Moment,
   issuer: { readonly code: string; readonly name: LocalizedText; readonly akimatKato: string | null },
   command: (n: TakenNumber) => ApplicationCommand,
-  pscOffice?: Office,
-  received?: ApplicationEvent,
+  options: IssueOptions & { readonly pscOffice?: Office } = {},
 ): Promise<Issued> {
+  const { received, pscOffice } = options;
   const n = await takeNumber(repos, 'refusal', issuer.code, at);
   const transition = applyOrThrow(app, command(n), ctx);
   const decision = transition.application.decision;

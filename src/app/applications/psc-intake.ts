@@ -81,7 +81,7 @@ export async function receiveAtPsc(
           at,
           { code: officeId, name: office.name, akimatKato: null },
           (n) => ({ type: 'refuse_at_intake', documentNumber: n.number }),
-          office,
+          { pscOffice: office },
         );
         next = issued.transition.application;
         events.push(issued.transition.event);

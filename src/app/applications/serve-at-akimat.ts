@@ -4,7 +4,7 @@
  * refusal (R-6: ground 1 without the identity card, ground 2 without a PSF record) → number → document with the
  * signed QR → audit.
  */
-import { type Applicant, receiveApplication } from '../../domain/applications';
+import { type Applicant, type RefusalInput, receiveApplication } from '../../domain/applications';
 import { parseIin } from '../../domain/iin/iin';
 import { ok, type Result } from '../../domain/shared/result';
 import { toErr } from '../errors';
@@ -55,10 +55,9 @@ export async function serveAtAkimat(
       const issuer = { code: akimatKato, name: akimat.name, akimatKato };
 
       // The application is new: it is inserted once, already decided (insertDecided), with this event.
-      const receivedEvent = received.value.event;
-      let issued: Issued;
-      if (!request.identityDocumentShown) {
-        issued = await issueRefusal(
+      const options = { received: received.value.event };
+      const refuse = (refusal: RefusalInput) =>
+        issueRefusal(
           deps,
           ref,
           repos,
@@ -67,10 +66,12 @@ export async function serveAtAkimat(
           ctx,
           at,
           issuer,
-          (n) => ({ type: 'refuse', documentNumber: n.number, refusal: { ground: 'incomplete_documents' } }),
-          undefined,
-          receivedEvent,
+          (n) => ({ type: 'refuse', documentNumber: n.number, refusal }),
+          options,
         );
+      let issued: Issued;
+      if (!request.identityDocumentShown) {
+        issued = await refuse({ ground: 'incomplete_documents' });
       } else {
         const book = await readBook(repos, app.applicant.iin, at, akimatKato);
         if (!book.ok) return book;
@@ -92,22 +93,9 @@ export async function serveAtAkimat(
                   householdId: answer.record.householdId,
                   householdVersion: answer.record.version,
                 }),
-                {},
-                receivedEvent,
+                options,
               )
-            : await issueRefusal(
-                deps,
-                ref,
-                repos,
-                user,
-                app,
-                ctx,
-                at,
-                issuer,
-                (n) => ({ type: 'refuse', documentNumber: n.number, refusal: answer.refusal }),
-                undefined,
-                receivedEvent,
-              );
+            : await refuse(answer.refusal);
       }
       return ok(
         await recordDecision(repos, { user, ip, action: 'application.akimat.serve' }, app, issued, at),
