@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { ApiClient } from '../test/support/http-client';
 import { processCpuSeconds } from './lib/cpu';
+import { OfficerClient, issueAndPrint as issueAndPrintUndici } from './lib/officer-client';
 import { BENCH_PASSWORD } from './lib/people';
 
 const { values } = parseArgs({
@@ -23,6 +24,11 @@ const { values } = parseArgs({
     count: { type: 'string', default: '600' },
     root: { type: 'string' },
     offset: { type: 'string', default: '0' },
+    // The load generator's HTTP client: undici's request (the benchmarks') or fetch (before 2026-12-02), for A/B.
+    client: { type: 'string', default: 'undici' },
+    // Server processes on the one database (each officer stays with one of them, as a worker of a cluster would
+    // keep a keep-alive connection).
+    servers: { type: 'string', default: '1' },
   },
 });
 if (!values.database) throw new Error('--database');
@@ -53,39 +59,52 @@ for (const o of officers) {
   people.set(o.kato, rows);
 }
 
-const child = fork(path.join(root, 'bench/lib/server-child.ts'), [], {
-  cwd: root,
-  execArgv: ['--import', 'tsx', ...(process.env.BENCH_CHILD_NODE_ARGS?.split(' ').filter(Boolean) ?? [])],
-  env: { ...process.env, BENCH_DATABASE_URL: dbUrl },
-  stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-});
-const url = await new Promise<string>((resolve) =>
-  child.on('message', (m: { ready?: string }) => m.ready && resolve(m.ready)),
-);
+function startServer() {
+  const child = fork(path.join(root, 'bench/lib/server-child.ts'), [], {
+    cwd: root,
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_CHILD_NODE_ARGS?.split(' ').filter(Boolean) ?? [])],
+    env: { ...process.env, BENCH_DATABASE_URL: dbUrl },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const ready = new Promise<string>((resolve) =>
+    child.on('message', (m: { ready?: string }) => m.ready && resolve(m.ready)),
+  );
+  return { child, ready };
+}
+const servers = Array.from({ length: Number(values.servers) }, startServer);
+const urls = await Promise.all(servers.map((s) => s.ready));
 
-const signed: { client: ApiClient; kato: string }[] = [];
-for (const o of officers) {
+const signed: { client: ApiClient; kato: string; url: string }[] = [];
+for (const [i, o] of officers.entries()) {
+  const url = urls[i % urls.length]!;
   const client = new ApiClient(url);
   const r = await client.login(o.username, BENCH_PASSWORD);
   if (r.status !== 200) throw new Error(`sign-in ${o.username}: ${r.status}`);
-  signed.push({ client, kato: o.kato });
+  signed.push({ client, kato: o.kato, url });
 }
 
-async function issueAndPrint(o: { client: ApiClient; kato: string }, k: number) {
+async function issueAndPrint(o: { client: ApiClient; kato: string; url: string }, k: number) {
   const list = people.get(o.kato)!;
   const p = list[k % list.length]!;
+  if (values.client === 'undici') {
+    const officer = (officerClients.get(o) ??
+      officerClients.set(o, new OfficerClient(o.url, o.client)).get(o))!;
+    return (await issueAndPrintUndici(officer, p)).kind;
+  }
   const r = await o.client.request('POST', '/api/v1/akimat/applications', {
     applicant: { iin: p.iin, surname: p.surname, name: p.name },
     identityDocumentShown: true,
   });
   if (r.status !== 201) throw new Error(`issue ${r.status}: ${r.text.slice(0, 200)}`);
-  const pdf = await fetch(`${url}${r.json.document.pdfUrl}?lang=kk`, {
+  const pdf = await fetch(`${o.url}${r.json.document.pdfUrl}?lang=kk`, {
     headers: { cookie: o.client.cookieHeader() },
   });
   const bytes = await pdf.arrayBuffer();
   if (pdf.status !== 200 || bytes.byteLength < 1000) throw new Error(`print ${pdf.status}`);
   return r.json.document.kind as string;
 }
+
+const officerClients = new Map<object, OfficerClient>();
 
 async function backends(): Promise<Map<number, number>> {
   const { rows } = await db.query<{ pid: number }>(
@@ -99,7 +118,12 @@ await Promise.all(signed.map(async (o) => [await issueAndPrint(o, 0), await issu
 const n = Math.floor(count / clients);
 const kinds: Record<string, number> = {};
 const b0 = await backends();
-const s0 = processCpuSeconds(child.pid!)!;
+/** The servers' main threads alone (thread id = process id): the event loop that caps one server. */
+const mainThreadCpu = () =>
+  servers.reduce((sum, s) => sum + processCpuSeconds(s.child.pid!, s.child.pid)!, 0);
+const m0 = mainThreadCpu();
+const serverCpu = () => servers.reduce((sum, s) => sum + processCpuSeconds(s.child.pid!)!, 0);
+const s0 = serverCpu();
 const g0 = process.cpuUsage();
 const t0 = performance.now();
 await Promise.all(
@@ -111,7 +135,8 @@ await Promise.all(
   }),
 );
 const wall = performance.now() - t0;
-const s1 = processCpuSeconds(child.pid!)!;
+const s1 = serverCpu();
+const m1 = mainThreadCpu();
 const b1 = await backends();
 const g1 = process.cpuUsage(g0);
 let pgCpu = 0;
@@ -121,16 +146,19 @@ const per = (s: number) => ((s * 1000) / total).toFixed(2);
 console.log(
   JSON.stringify({
     root,
+    client: values.client,
+    servers: servers.length,
     clients,
     certificates: total,
     kinds,
     perSecond: Math.round((total * 1000) / wall),
     cpuMsPerCert: {
       server: per(s1 - s0),
+      serverMainThread: per(m1 - m0),
       postgres: per(pgCpu),
       generator: per((g1.user + g1.system) / 1e6),
     },
   }),
 );
-child.send({ stop: true });
+for (const s of servers) s.child.send({ stop: true });
 await db.end();

@@ -7,10 +7,11 @@ import { readFileSync } from 'node:fs';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../src/adapters/db/schema';
 
-/** utime + stime of a process (seconds), or undefined when it is gone or /proc is not there. */
-export function processCpuSeconds(pid: number): number | undefined {
+/** utime + stime of a process (seconds) — or of one of its threads, given its id —, or undefined when it is gone
+ * or /proc is not there. */
+export function processCpuSeconds(pid: number, thread?: number): number | undefined {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const stat = readFileSync(`/proc/${pid}/${thread === undefined ? '' : `task/${thread}/`}stat`, 'utf8');
     // Fields 14 and 15 (utime, stime), counted after the parenthesised command name.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return (Number(fields[11]) + Number(fields[12])) / 100;

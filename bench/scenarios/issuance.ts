@@ -5,10 +5,11 @@
  * each serving people of its own book one after another, at 1, 10 and 50 concurrent clients on one server;
  * then scale-out: 50 clients through a proxy to one instance, and through the same proxy to two instances on
  * one PostgreSQL, side by side. On PostgreSQL the servers (and the proxy) run in their own processes and the
- * clients (fetch) in this one; on PGlite one in-process server, no scale-out.
+ * clients (undici, lib/officer-client.ts) in this one; on PGlite one in-process server, no scale-out.
  */
-import { ApiClient } from '../../test/support/http-client';
+import type { ApiClient } from '../../test/support/http-client';
 import { cpuExtra, cpuMsPer, readCpu } from '../lib/cpu';
+import { issueAndPrint, OfficerClient } from '../lib/officer-client';
 import { type Instances, startInstances } from '../lib/instances';
 import { type Applicant, akimatOfficer, applicantsByAkimat } from '../lib/people';
 import {
@@ -84,38 +85,20 @@ async function round(
   ratePerSecond?: number,
 ): Promise<Round> {
   const akimats = [...applicants.byAkimat.keys()].slice(0, clients);
-  const officers: { client: ApiClient; kato: string }[] = [];
+  const officers: { officer: OfficerClient; kato: string }[] = [];
   for (const kato of akimats) {
     // Signed in once per run (argon2 is slow on purpose); sessions live in the database, so the same cookies
     // work on every instance.
     if (!signedIn.has(kato)) signedIn.set(kato, await akimatOfficer(ctx, instances.url, kato));
-    const client = new ApiClient(instances.url);
-    for (const [k, v] of signedIn.get(kato)!.cookies) client.cookies.set(k, v);
-    client.csrfToken = signedIn.get(kato)!.csrfToken;
-    officers.push({ client, kato });
+    officers.push({ officer: new OfficerClient(instances.url, signedIn.get(kato)!), kato });
   }
   const warmup = ctx.quick ? 1 : 2;
   const kinds: Record<string, number> = {};
-  const issueAndPrint = async (o: (typeof officers)[number], person: Applicant) => {
-    const t0 = performance.now();
-    const r = await o.client.request('POST', '/api/v1/akimat/applications', {
-      applicant: { iin: person.iin, surname: person.surname, name: person.name },
-      identityDocumentShown: true,
-    });
-    const issuedMs = performance.now() - t0;
-    if (r.status !== 201) throw new Error(`issue ${r.status}: ${r.text.slice(0, 200)}`);
-    const doc = r.json.document as { kind: string; pdfUrl: string };
-    const pdf = await fetch(`${instances.url}${doc.pdfUrl}?lang=kk`, {
-      headers: { cookie: o.client.cookieHeader() },
-    });
-    const bytes = await pdf.arrayBuffer();
-    if (pdf.status !== 200 || bytes.byteLength < 1000) throw new Error(`print ${pdf.status}`);
-    return { issuedMs, totalMs: performance.now() - t0, kind: doc.kind };
-  };
+  const serve = (o: (typeof officers)[number], person: Applicant) => issueAndPrint(o.officer, person);
   // Warm-up: each officer serves a couple of people first (JIT, pools, the PDF fonts of each instance).
   await Promise.all(
     officers.map(async (o) => {
-      for (const p of applicants.take(o.kato, warmup)) await issueAndPrint(o, p);
+      for (const p of applicants.take(o.kato, warmup)) await serve(o, p);
     }),
   );
   const work = officers.map((o) => ({ o, people: applicants.take(o.kato, perClient) }));
@@ -135,7 +118,7 @@ async function round(
           if (wait > 0) await sleep(wait);
           else if (k > 0) late++;
         }
-        const r = await issueAndPrint(o, person);
+        const r = await serve(o, person);
         issued.push(r.issuedMs);
         total.push(r.totalMs);
         kinds[r.kind] = (kinds[r.kind] ?? 0) + 1;
