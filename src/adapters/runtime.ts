@@ -2,6 +2,7 @@
  * The composition root: opens the database, migrates it, wires the adapters into the use cases' Deps and
  * builds the HTTP server. The CLI and the tests start Qosalqy through here, so they run the same code.
  */
+import { akimatNamesCache } from '../app/reference/akimat-names';
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
@@ -44,6 +45,7 @@ export async function makeDeps(
     auditReader: auditReader(db.kysely),
     calendar: calendarSource(db.kysely),
     territory: territorySource(db.kysely),
+    akimatNames: akimatNamesCache(),
     species: speciesCatalogue(),
     signer: keyRing,
     verificationKeys: keyRing,

@@ -196,6 +196,21 @@ export interface TerritoryRepository {
 }
 
 /** The territory tree in force, cached in memory (16 k nodes); rebuilt after an import. */
+/** An akimat as documents print it ("… әкімінің аппараты" / "Аппарат акима: …"). */
+export interface AkimatName {
+  readonly kato: string;
+  readonly name: LocalizedText;
+}
+
+/** The akimats' printed names held per process (app/reference/akimat-names.ts). */
+export interface AkimatNames {
+  /** The held name, or undefined when it was never read or was read too long ago. */
+  held(kato: string): AkimatName | undefined;
+  hold(name: AkimatName): void;
+  /** Forget every name (after an import of the directory or the territory). */
+  invalidate(): void;
+}
+
 export interface TerritorySource {
   index(): Promise<TerritoryIndex>;
   invalidate(): void;
@@ -739,6 +754,8 @@ export interface Deps {
   readonly auditReader: AuditReader;
   readonly calendar: CalendarSource;
   readonly territory: TerritorySource;
+  /** The akimats' printed names, held per process (app/reference/akimat-names.ts). */
+  readonly akimatNames: AkimatNames;
   /** Reference data shipped with the product (data/species.json). */
   readonly species: SpeciesCatalogue;
   readonly signer: Signer;

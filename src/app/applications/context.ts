@@ -11,7 +11,7 @@ import type { PlainDate } from '../../domain/shared/plain-date';
 import { type Err, err } from '../../domain/shared/result';
 import type { TerritoryIndex } from '../../domain/territory/territory-index';
 import { toActor } from '../auth/user-view';
-import type { Deps, Office, Repositories, UserRecord } from '../ports';
+import type { AkimatName, AkimatNames, Deps, Office, Repositories, UserRecord } from '../ports';
 
 export interface Moment {
   readonly ms: number;
@@ -33,10 +33,15 @@ export function moment(deps: Pick<Deps, 'clock'>): Moment {
 export interface Reference {
   readonly calendar: WorkingCalendar;
   readonly territory: TerritoryIndex;
+  readonly akimatNames: AkimatNames;
 }
 
 export async function loadReference(deps: Deps): Promise<Reference> {
-  return { calendar: await deps.calendar.current(), territory: await deps.territory.index() };
+  return {
+    calendar: await deps.calendar.current(),
+    territory: await deps.territory.index(),
+    akimatNames: deps.akimatNames,
+  };
 }
 
 export function actionContext(
@@ -90,34 +95,20 @@ export function officialOf(user: UserRecord): Official {
   };
 }
 
-/** The akimats' printed names already read in this request: `ref` is loaded once per request (loadReference), and a
- * certificate at the counter names its akimat twice (the issuer and the book's keeper) — one read, not two. */
-const akimatsRead = new WeakMap<Reference, Map<string, Promise<{ kato: string; name: LocalizedText }>>>();
-
-/** The akimat as printed on documents: its apparatus, named after the rural district in the directory or KATO. */
-export function akimatOf(
-  ref: Reference,
-  repos: Repositories,
-  kato: string,
-): Promise<{ kato: string; name: LocalizedText }> {
-  let read = akimatsRead.get(ref);
-  if (!read) {
-    read = new Map();
-    akimatsRead.set(ref, read);
-  }
-  let akimat = read.get(kato);
-  if (!akimat) {
-    akimat = readAkimat(ref, repos, kato);
-    read.set(kato, akimat);
-  }
-  return akimat;
+/**
+ * The akimat as printed on documents: its apparatus, named after the rural district in the directory or KATO.
+ * Held per process (deps.akimatNames, filled through the caller's transaction): a certificate at the counter
+ * names its akimat twice (the issuer and the book's keeper), and every issuing request names one.
+ */
+export async function akimatOf(ref: Reference, repos: Repositories, kato: string): Promise<AkimatName> {
+  const held = ref.akimatNames.held(kato);
+  if (held) return held;
+  const read = await readAkimat(ref, repos, kato);
+  ref.akimatNames.hold(read);
+  return read;
 }
 
-async function readAkimat(
-  ref: Reference,
-  repos: Repositories,
-  kato: string,
-): Promise<{ kato: string; name: LocalizedText }> {
+async function readAkimat(ref: Reference, repos: Repositories, kato: string): Promise<AkimatName> {
   const office = await repos.offices.findById(`akimat-${kato}`);
   let base: LocalizedText | undefined = office?.name;
   if (!base) {

@@ -47,5 +47,6 @@ export async function importDirectory(
       details: { offices: offices.length, unlinked: unlinked.length },
     });
   });
+  deps.akimatNames.invalidate();
   return ok({ offices: offices.length, unlinked });
 }

@@ -95,6 +95,9 @@ export async function importTerritory(
     });
     return ok(summary);
   });
-  if (result.ok && result.value.written) deps.territory.invalidate();
+  if (result.ok && result.value.written) {
+    deps.territory.invalidate();
+    deps.akimatNames.invalidate();
+  }
   return result;
 }
