@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importTerritory } from '../../src/app/reference/import-territory';
+import { plainDate } from '../../src/domain/shared/plain-date';
 import { DATABASE_KINDS } from '../support/databases';
 import { ApiClient } from '../support/http-client';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -73,7 +74,7 @@ describe.each(DATABASE_KINDS)('the akimat printed on documents on %s', (kind) =>
       );
     const imported = await importTerritory(deps, {
       incoming: renamed,
-      asOf: '2026-06-01',
+      asOf: plainDate(2026, 6, 1),
       dryRun: false,
       actor: { actorId: null, actorRole: 'admin', ip: null },
     });
