@@ -16,6 +16,7 @@ import { ApiClient } from '../test/support/http-client';
 import { processCpuSeconds } from './lib/cpu';
 import { OfficerClient, issueAndPrint as issueAndPrintUndici } from './lib/officer-client';
 import { BENCH_PASSWORD } from './lib/people';
+import { connectionOf, DEFAULT_BENCH_DATABASE_URL } from './lib/target';
 
 const { values } = parseArgs({
   options: {
@@ -32,7 +33,7 @@ const { values } = parseArgs({
   },
 });
 if (!values.database) throw new Error('--database');
-const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const base = process.env.BENCH_DATABASE_URL ?? DEFAULT_BENCH_DATABASE_URL;
 const dbUrl = base.replace(/\/[^/?]*(\?|$)/, `/${values.database}$1`);
 const clients = Number(values.clients);
 const count = Number(values.count);
@@ -148,6 +149,7 @@ console.log(
     root,
     client: values.client,
     servers: servers.length,
+    connection: connectionOf(dbUrl),
     clients,
     certificates: total,
     kinds,

@@ -15,8 +15,9 @@
  *                            of mixed traffic at ~100 requests/s on PostgreSQL (20,000 households unless
  *                            --households or --database say otherwise)
  *
- * PostgreSQL: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) is the admin
- * connection that creates and drops `qosalqy_bench_<timestamp>`.
+ * PostgreSQL: BENCH_DATABASE_URL is the admin connection that creates and drops `qosalqy_bench_<timestamp>`;
+ * by default the local server's Unix socket (/var/run/postgresql) when it has one, else 127.0.0.1:5432
+ * (lib/target.ts DEFAULT_BENCH_DATABASE_URL). The results name the connection.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';

@@ -12,7 +12,25 @@ import { type DatabaseKind, type Db, openDatabase } from '../../src/adapters/db/
 import { migrate } from '../../src/adapters/db/migrate';
 import { ROOT_DIR } from '../../src/adapters/system/paths';
 
-export const DEFAULT_BENCH_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+/** PostgreSQL's Unix socket as Debian's server makes it. */
+const LOCAL_SOCKET_DIR = '/var/run/postgresql';
+
+/**
+ * The admin connection when BENCH_DATABASE_URL is not set: the local server's Unix socket when there is one,
+ * else TCP on 127.0.0.1. The benchmarks measure the service on one machine, where a deployment connects the
+ * way a same-host client does — over the socket, which costs each round trip less CPU than loopback TCP
+ * (≈ 9 % more certificates a second here, docs/PERFORMANCE.md 2026-12-02 fourth session). The results name
+ * the connection (`databases.postgres.connection`).
+ */
+export const DEFAULT_BENCH_DATABASE_URL = existsSync(`${LOCAL_SOCKET_DIR}/.s.PGSQL.5432`)
+  ? `postgres://postgres@${encodeURIComponent(LOCAL_SOCKET_DIR)}/postgres`
+  : 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** How a database URL reaches the server, for the results: "unix socket /dir" or "tcp host:port". */
+export function connectionOf(url: string): string {
+  const host = decodeURIComponent(new URL(url).hostname || 'localhost');
+  return host.startsWith('/') ? `unix socket ${host}` : `tcp ${host}:${new URL(url).port || 5432}`;
+}
 
 export interface Target {
   readonly kind: DatabaseKind;
@@ -118,6 +136,8 @@ export function machineInfo(): MachineInfo {
 
 export interface DatabaseInfo {
   readonly version: string;
+  /** PostgreSQL: how the benchmark's connections reach the server (connectionOf). */
+  readonly connection?: string;
   readonly driver: string;
   readonly settings: Record<string, string>;
 }
@@ -145,6 +165,7 @@ export async function databaseInfo(target: Target): Promise<DatabaseInfo> {
   );
   return {
     version,
+    ...(target.kind === 'postgres' && target.db.url ? { connection: connectionOf(target.db.url) } : {}),
     driver:
       target.kind === 'postgres'
         ? `pg ${packageVersion('pg')} via kysely ${packageVersion('kysely')}`
