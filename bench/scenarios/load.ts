@@ -3,7 +3,8 @@
  * N minutes (default 10) of mixed traffic at about 100 requests/s, on loopback, against one server process on
  * PostgreSQL: IIN lookups by akimat officers, QR verifications by citizens (each from its own made-up address),
  * public pages, certificate issuance, and the queue (kiosk tickets; operators calling, starting, finishing).
- * Each kind is its own autocannon run at its own fixed rate, all at once, so each has its own latencies. The
+ * Each kind is its own open-loop run at its own fixed rate, evenly spaced (lib/paced.ts; autocannon's rate limit
+ * sent each second's requests in one burst), all at once, so each has its own latencies. The
  * server's RSS and heap are sampled every 10 s. Pass: no errors (every answer 2xx) and memory stable within
  * 10 % (the last minute against the first minute after the warm-up: the heap retained after a full collection,
  * the RSS); BENCH_HEAP_SNAPSHOTS=<dir> also writes two heap snapshots and names what grew between them; each kind's p99
@@ -14,7 +15,8 @@ import path from 'node:path';
 import type autocannon from 'autocannon';
 import { ROOT_DIR } from '../../src/adapters/system/paths';
 import { nextOpeningMs } from '../../src/domain/queue';
-import { type CannonRun, cannon, clientAddress } from '../lib/cannon';
+import { type CannonRun, clientAddress } from '../lib/cannon';
+import { type PacedRun, paced } from '../lib/paced';
 import { heapGrowth } from '../lib/heap-diff';
 import { startInstances } from '../lib/instances';
 import type { ApiClient } from '../../test/support/http-client';
@@ -44,7 +46,7 @@ const QUEUE_OFFICES = ['psc-01', 'psc-02'];
 const SAMPLE_EVERY_MS = 10_000;
 /** Every n-th memory sample follows a full collection (≈ 30–60 ms of pause on this heap, twice a minute). */
 const COLLECT_EVERY = 3;
-// Connections per kind: enough that the rate holds while answers are slow (autocannon paces each connection).
+// Connections per kind: enough that the rate holds while answers are slow (each runs its requests in turn).
 
 interface Sample {
   readonly seconds: number;
@@ -135,9 +137,10 @@ export const loadScenario: Scenario = {
         const key = `${step} ${status} ${code}`;
         queueRefusals[key] = (queueRefusals[key] ?? 0) + 1;
       };
-      const runs: Record<Kind, () => Promise<CannonRun>[]> = {
+      const runs: Record<Kind, () => Promise<PacedRun>[]> = {
         lookup: () => [
-          cannon({
+          paced({
+            phase: ctx.rng.next(),
             url,
             connections: 15,
             seconds,
@@ -156,7 +159,8 @@ export const loadScenario: Scenario = {
           }),
         ],
         verify: () => [
-          cannon({
+          paced({
+            phase: ctx.rng.next(),
             url,
             connections: 12,
             seconds,
@@ -178,7 +182,8 @@ export const loadScenario: Scenario = {
           }),
         ],
         public: () => [
-          cannon({
+          paced({
+            phase: ctx.rng.next(),
             url,
             connections: 12,
             seconds,
@@ -199,7 +204,8 @@ export const loadScenario: Scenario = {
           }),
         ],
         issuance: () => [
-          cannon({
+          paced({
+            phase: ctx.rng.next(),
             url,
             connections: 6,
             seconds,
@@ -230,7 +236,8 @@ export const loadScenario: Scenario = {
           // Per desk and second: one ticket taken at the kiosk, one call, one start, one finish.
           const servesPerDesk = RATES.queue / (4 * desks.length);
           let kioskTickets = 0;
-          const kiosk = cannon({
+          const kiosk = paced({
+            phase: ctx.rng.next(),
             url,
             connections: 1,
             seconds,
@@ -264,7 +271,8 @@ export const loadScenario: Scenario = {
               }),
               onResponse: (status, body) => noteRefusal(action, status, body),
             });
-            return cannon({
+            return paced({
+              phase: ctx.rng.next(),
               url,
               connections: 1,
               seconds,
@@ -346,6 +354,7 @@ export const loadScenario: Scenario = {
           extra: {
             responses,
             errors: failed,
+            late: samplesOf.reduce((s, p) => s + p.late, 0),
             ...(kind === 'queue' && Object.keys(queueRefusals).length > 0
               ? { refusals: JSON.stringify(queueRefusals) }
               : {}),
