@@ -6,6 +6,10 @@
  * `npm run bench -- … --only issuance`).
  *
  *   npx tsx bench/cert-cpu.ts --database qosalqy_bench_<stamp> [--clients 10] [--count 600] [--root /other/checkout]
+ *     [--servers 1] [--client undici|fetch] [--offset 0]
+ *
+ * Prints the server's CPU (all its threads, and its main thread alone), the PostgreSQL backends' and this
+ * process's per certificate, and the connection (BENCH_DATABASE_URL, default as the harness: lib/target.ts).
  */
 import { fork } from 'node:child_process';
 import path from 'node:path';
