@@ -68,16 +68,11 @@ export async function applyOnline(
       const app = received.value.application;
       // The application is new: it is inserted once, already decided (insertDecided), with this event.
       const receivedEvent = received.value.event;
+      const deciding = { deps, ref, repos, user, app, ctx, at };
       let issued: Awaited<ReturnType<typeof issueCertificate>>;
       if (answer.outcome === 'certificate') {
         issued = await issueCertificate(
-          deps,
-          ref,
-          repos,
-          user,
-          app,
-          ctx,
-          at,
+          deciding,
           answer.record,
           (n) => ({
             type: 'issue_certificate',
@@ -94,13 +89,7 @@ export async function applyOnline(
           ? { code: akimatKato, name: (await akimatOf(ref, repos, akimatKato)).name, akimatKato }
           : { code: 'online', name: SYSTEM_ISSUER, akimatKato: null };
         issued = await issueRefusal(
-          deps,
-          ref,
-          repos,
-          user,
-          app,
-          ctx,
-          at,
+          deciding,
           issuer,
           (n) => ({ type: 'refuse', documentNumber: n.number, refusal: { ...answer.refusal, akimatKato } }),
           { received: receivedEvent },

@@ -53,9 +53,10 @@ export async function decideApplication(
       if (!book.ok) return book;
       const answer = book.value;
       const issuer = { code: akimatKato, name: (await akimatOf(ref, repos, akimatKato)).name, akimatKato };
+      const deciding = { deps, ref, repos, user, app, ctx, at };
       const issued =
         answer.outcome === 'certificate'
-          ? await issueCertificate(deps, ref, repos, user, app, ctx, at, answer.record, (n) => ({
+          ? await issueCertificate(deciding, answer.record, (n) => ({
               type: 'decide',
               decision: {
                 outcome: 'certificate',
@@ -64,7 +65,7 @@ export async function decideApplication(
                 householdVersion: answer.record.version,
               },
             }))
-          : await issueRefusal(deps, ref, repos, user, app, ctx, at, issuer, (n) => ({
+          : await issueRefusal(deciding, issuer, (n) => ({
               type: 'decide',
               decision: { outcome: 'refusal', documentNumber: n.number, refusal: answer.refusal },
             }));

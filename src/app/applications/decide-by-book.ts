@@ -148,14 +148,22 @@ interface IssueOptions {
 }
 
 /** R-5: the certificate from the book record, numbered in the sequence of the akimat that keeps the book. */
+/**
+ * Who decides which application, when, inside which transaction: what every issuing call shares (the counter,
+ * online, a PSC's application at the akimat, a refusal at intake).
+ */
+export interface Deciding {
+  readonly deps: Deps;
+  readonly ref: Reference;
+  readonly repos: Repositories;
+  readonly user: UserRecord;
+  readonly app: Application;
+  readonly ctx: ActionContext;
+  readonly at: Moment;
+}
+
 export async function issueCertificate(
-  deps: Deps,
-  ref: Reference,
-  repos: Repositories,
-  user: UserRecord,
-  app: Application,
-  ctx: ActionContext,
-  at: Moment,
+  { deps, ref, repos, user, app, ctx, at }: Deciding,
   record: PsfRecord,
   command: (n: TakenNumber) => ApplicationCommand,
   options: IssueOptions & Pick<CertificateDocumentInput, 'electronic' | 'supersedes'> = {},
@@ -217,13 +225,7 @@ export async function certificateContent(
  * refusal at intake, or `online`), with the complaint addressees of the directory and a signed QR.
  */
 export async function issueRefusal(
-  deps: Deps,
-  ref: Reference,
-  repos: Repositories,
-  user: UserRecord,
-  app: Application,
-  ctx: ActionContext,
-  at: Moment,
+  { deps, ref, repos, user, app, ctx, at }: Deciding,
   issuer: { readonly code: string; readonly name: LocalizedText; readonly akimatKato: string | null },
   command: (n: TakenNumber) => ApplicationCommand,
   options: IssueOptions & { readonly pscOffice?: Office } = {},

@@ -72,13 +72,7 @@ export async function receiveAtPsc(
       if (app.documents && Object.values(app.documents).some((present) => !present)) {
         // R-6 ground 1: the refusal is printed at once, numbered by the PSC.
         const issued = await issueRefusal(
-          deps,
-          ref,
-          repos,
-          user,
-          app,
-          ctx,
-          at,
+          { deps, ref, repos, user, app, ctx, at },
           { code: officeId, name: office.name, akimatKato: null },
           (n) => ({ type: 'refuse_at_intake', documentNumber: n.number }),
           { pscOffice: office },

@@ -56,15 +56,10 @@ export async function serveAtAkimat(
 
       // The application is new: it is inserted once, already decided (insertDecided), with this event.
       const options = { received: received.value.event };
+      const deciding = { deps, ref, repos, user, app, ctx, at };
       const refuse = (refusal: RefusalInput) =>
         issueRefusal(
-          deps,
-          ref,
-          repos,
-          user,
-          app,
-          ctx,
-          at,
+          deciding,
           issuer,
           (n) => ({ type: 'refuse', documentNumber: n.number, refusal }),
           options,
@@ -79,13 +74,7 @@ export async function serveAtAkimat(
         issued =
           answer.outcome === 'certificate'
             ? await issueCertificate(
-                deps,
-                ref,
-                repos,
-                user,
-                app,
-                ctx,
-                at,
+                deciding,
                 answer.record,
                 (n) => ({
                   type: 'issue_certificate',
