@@ -39,8 +39,13 @@ export interface CannonRun {
 
 const LOOPBACK = /^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?(\/|$)/;
 
+/** Load goes to loopback only (every load generator here checks its target with this). */
+export function assertLoopback(url: string): void {
+  if (!LOOPBACK.test(url)) throw new Error(`load goes to loopback only, not ${url}`);
+}
+
 export async function cannon(options: CannonOptions): Promise<CannonRun> {
-  if (!LOOPBACK.test(options.url)) throw new Error(`load goes to loopback only, not ${options.url}`);
+  assertLoopback(options.url);
   const samples: number[] = [];
   const statuses: Record<string, number> = {};
   let finish!: (r: autocannon.Result) => void;

@@ -14,10 +14,8 @@
  */
 import type autocannon from 'autocannon';
 import { Pool } from 'undici';
-import type { CannonOptions, CannonRun } from './cannon';
+import { assertLoopback, type CannonOptions, type CannonRun } from './cannon';
 import { summarize } from './stats';
-
-const LOOPBACK = /^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?(\/|$)/;
 
 export interface PacedRun extends CannonRun {
   /** Requests sent after their slot because the lane's previous answer was still out. */
@@ -29,7 +27,7 @@ type Prepared = { method: string; path: string; headers?: Record<string, string>
 export async function paced(
   options: CannonOptions & { readonly rate: number; readonly phase?: number },
 ): Promise<PacedRun> {
-  if (!LOOPBACK.test(options.url)) throw new Error(`load goes to loopback only, not ${options.url}`);
+  assertLoopback(options.url);
   const pool = new Pool(options.url, { connections: options.connections, keepAliveTimeout: 30_000 });
   const sequence: autocannon.Request[] = options.requests ?? [
     {

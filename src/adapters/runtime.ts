@@ -2,11 +2,11 @@
  * The composition root: opens the database, migrates it, wires the adapters into the use cases' Deps and
  * builds the HTTP server. The CLI and the tests start Qosalqy through here, so they run the same code.
  */
-import { akimatNamesCache } from '../app/reference/akimat-names';
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { Deps, PasswordHasher } from '../app/ports';
+import { akimatNamesCache } from '../app/reference/akimat-names';
 import { DEFAULT_QUEUE_RULES } from '../domain/queue';
 import { type KeyRing, loadKeyRing } from './system/signing-keys';
 import { reloadableKeyRing } from './system/verification-keys';

@@ -147,7 +147,6 @@ interface IssueOptions {
   readonly received?: ApplicationEvent;
 }
 
-/** the certificate from the book record, numbered in the sequence of the akimat that keeps the book. */
 /**
  * Who decides which application, when, inside which transaction: what every issuing call shares (the counter,
  * online, a PSC's application at the akimat, a refusal at intake).
@@ -162,6 +161,7 @@ export interface Deciding {
   readonly at: Moment;
 }
 
+/** the certificate from the book record, numbered in the sequence of the akimat that keeps the book. */
 export async function issueCertificate(
   { deps, ref, repos, user, app, ctx, at }: Deciding,
   record: PsfRecord,
