@@ -49,9 +49,17 @@ export interface OpenOptions {
 
 export async function openDatabase(options: OpenOptions): Promise<Db> {
   if (options.url) {
+    const poolSize = options.poolSize ?? 20;
     const pool = new pg.Pool({
       connectionString: options.url,
-      max: options.poolSize ?? 20,
+      max: poolSize,
+      // A connection once opened stays open (a fixed-size pool, as HikariCP recommends). pg-pool's default closed
+      // each one idle for 10 s; under steady traffic the pool shrank between bursts, and the next small stall
+      // opened a dozen connections in one second — each a new backend, with cold caches and its prepared
+      // statements to prepare again (ADR 0009). In the load test every cluster of slow answers (0.2–1 s, most of
+      // the p99) fell on such a second. allowExitOnIdle: idle connections alone never keep a process alive.
+      min: poolSize,
+      allowExitOnIdle: true,
       application_name: 'qosalqy',
       ...(options.preparedStatements === false ? {} : { Client: namingClient(new StatementNames()) }),
     });
