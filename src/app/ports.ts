@@ -191,11 +191,15 @@ export interface OfficeRepository {
 export interface TerritoryRepository {
   all(): Promise<KatoNode[]>;
   count(): Promise<number>;
+  /**
+   * A value that changes whenever the classifier's rows change (count and newest writing transaction): cheap to
+   * read, so that a held index is rebuilt only when there is something new.
+   */
+  fingerprint(): Promise<string>;
   /** Writes the whole merged classifier (every code ever seen, closed ones included). */
   replaceAll(nodes: readonly KatoNode[]): Promise<void>;
 }
 
-/** The territory tree in force, cached in memory (16 k nodes); rebuilt after an import. */
 /** An akimat as documents print it ("… әкімінің аппараты" / "Аппарат акима: …"). */
 export interface AkimatName {
   readonly kato: string;
@@ -211,6 +215,10 @@ export interface AkimatNames {
   invalidate(): void;
 }
 
+/**
+ * The territory tree in force, held in memory (16 k nodes): rebuilt at once after this instance's import, and
+ * within about a minute of another instance's.
+ */
 export interface TerritorySource {
   index(): Promise<TerritoryIndex>;
   invalidate(): void;
