@@ -20,6 +20,8 @@ import { summarize } from './stats';
 export interface PacedRun extends CannonRun {
   /** Requests sent after their slot because the lane's previous answer was still out. */
   readonly late: number;
+  /** When each response's request went out (ms since the epoch), in the order of `samples`. */
+  readonly sentAt: readonly number[];
 }
 
 type Prepared = { method: string; path: string; headers?: Record<string, string>; body?: string };
@@ -38,6 +40,7 @@ export async function paced(
     },
   ];
   const samples: number[] = [];
+  const sentAt: number[] = [];
   const statuses: Record<string, number> = {};
   let errors = 0;
   let late = 0;
@@ -74,6 +77,7 @@ export async function paced(
         });
         const body = await res.body.text();
         samples.push(performance.now() - t0);
+        sentAt.push(performance.timeOrigin + t0);
         if (res.statusCode < 200 || res.statusCode > 299)
           statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
         if (typeof step.onResponse === 'function') step.onResponse(res.statusCode, body, context, {});
@@ -99,5 +103,6 @@ export async function paced(
     errors,
     seconds,
     late,
+    sentAt,
   };
 }

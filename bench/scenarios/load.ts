@@ -4,13 +4,21 @@
  * PostgreSQL: IIN lookups by akimat officers, QR verifications by citizens (each from its own made-up address),
  * public pages, certificate issuance, and the queue (kiosk tickets; operators calling, starting, finishing).
  * Each kind is its own open-loop run at its own fixed rate, evenly spaced (lib/paced.ts; autocannon's rate limit
- * sent each second's requests in one burst), all at once, so each has its own latencies. The
- * server's RSS and heap are sampled every 10 s. Pass: no errors (every answer 2xx) and memory stable within
- * 10 % (the last minute against the first minute after the warm-up: the heap retained after a full collection,
- * the RSS); BENCH_HEAP_SNAPSHOTS=<dir> also writes two heap snapshots and names what grew between them; each kind's p99
- * is set against its budget where an issue names one (reported; a loaded shared machine misses them).
+ * sent each second's requests in one burst), all at once, so each has its own latencies.
+ *
+ * A warm-up of the same traffic (60 s; 30 s for runs under 5 minutes) comes first and is not measured. The
+ * server's heap retained after a full collection is read twice, with no request in flight: after the warm-up and
+ * after the N minutes — a forced collection stops the server for 30–60 ms, and one inside the measured traffic
+ * (twice a minute, as this test once did) made the largest clusters of slow answers of the whole run. The RSS is
+ * sampled every 10 s (no collection). Pass: no errors (every answer 2xx) and memory stable within 10 % (the
+ * retained heap after against before; the RSS's mean over the last minute against the first);
+ * BENCH_HEAP_SNAPSHOTS=<dir> also writes a heap snapshot at both quiet points and names what grew between them.
+ * Each kind's p99 is set against its budget where an issue names one (reported; a loaded shared machine misses
+ * them). Slow answers come in clusters more than evenly, so the results name the five seconds with most answers
+ * over 20 ms; BENCH_LOAD_TRACE=<file> writes every second's count, slow answers and slowest answer, to line up
+ * with a sampler of the machine or the database.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type autocannon from 'autocannon';
 import { ROOT_DIR } from '../../src/adapters/system/paths';
@@ -44,26 +52,20 @@ const P99_BUDGETS: Partial<Record<Kind, { limit: number; source: string }>> = {
 
 const QUEUE_OFFICES = ['psc-01', 'psc-02'];
 const SAMPLE_EVERY_MS = 10_000;
-/** Every n-th memory sample follows a full collection (≈ 30–60 ms of pause on this heap, twice a minute). */
-const COLLECT_EVERY = 3;
-// Connections per kind: enough that the rate holds while answers are slow (each runs its requests in turn).
+/** An answer slower than this counts as slow in the seconds reported. */
+const SLOW_MS = 20;
+/** After the last request of a phase: answers still being written, timers of the requests done. */
+const QUIET_MS = 2_000;
 
 interface Sample {
   readonly seconds: number;
   readonly memory: Memory;
 }
 
-/** The mean, or the least, of the samples in [from, to) seconds. */
-function windowOf(
-  samples: readonly Sample[],
-  from: number,
-  to: number,
-  pick: (m: Memory) => number,
-  least: boolean,
-) {
+/** The mean of the samples in [from, to) seconds. */
+function windowOf(samples: readonly Sample[], from: number, to: number, pick: (m: Memory) => number) {
   const inside = samples.filter((s) => s.seconds >= from && s.seconds < to).map((s) => pick(s.memory));
-  if (inside.length === 0) return Number.NaN;
-  return least ? Math.min(...inside) : inside.reduce((sum, x) => sum + x, 0) / inside.length;
+  return inside.length === 0 ? Number.NaN : inside.reduce((sum, x) => sum + x, 0) / inside.length;
 }
 
 async function openDesk(ctx: BenchContext, url: string, officeId: string, i: number) {
@@ -106,7 +108,7 @@ export const loadScenario: Scenario = {
       // Enough people waiting that a call never finds the queue empty. The kiosk adds as fast as the desks call
       // on average, but the two are paced separately, so the queue drifts; an empty call (a correct 409) would
       // also send the operator's start and finish for the ticket before (422s). 20 plus 15 a minute per office.
-      const waiting = 20 + Math.ceil(15 * minutes);
+      const waiting = 20 + Math.ceil(15 * (minutes + warmupSeconds / 60));
       for (const [i, officeId] of QUEUE_OFFICES.flatMap((o) => Array<string>(waiting).fill(o)).entries()) {
         const r = await fetch(`${url}/api/v1/queue/offices/${officeId}/tickets`, {
           method: 'POST',
@@ -137,7 +139,9 @@ export const loadScenario: Scenario = {
         const key = `${step} ${status} ${code}`;
         queueRefusals[key] = (queueRefusals[key] ?? 0) + 1;
       };
-      const runs: Record<Kind, () => Promise<PacedRun>[]> = {
+      // Each kind's runs for a phase of `seconds`; connections per kind: enough that the rate holds while answers
+      // are slow (each runs its requests in turn).
+      const runsFor = (seconds: number): Record<Kind, () => Promise<PacedRun>[]> => ({
         lookup: () => [
           paced({
             phase: ctx.rng.next(),
@@ -295,30 +299,57 @@ export const loadScenario: Scenario = {
           });
           return [kiosk, ...operators];
         },
+      });
+      const kinds = Object.keys(RATES) as Kind[];
+      const traffic = (seconds: number) => {
+        const runs = runsFor(seconds);
+        return Promise.all(kinds.map((k) => Promise.all(runs[k]())));
       };
+      const quiet = () => new Promise((resolve) => setTimeout(resolve, QUIET_MS));
+      const snapshotDir = process.env.BENCH_HEAP_SNAPSHOTS;
+      if (snapshotDir) mkdirSync(snapshotDir, { recursive: true });
+      /** The heap retained after a full collection, with no request in flight (and a snapshot if asked). */
+      const retained = async (label: string) => {
+        await quiet();
+        const [memory] = await instances.memory({ collect: true });
+        const snapshot = snapshotDir
+          ? (await instances.heapSnapshots(path.join(snapshotDir, `load-${label}`)))[0]
+          : undefined;
+        if (snapshot) ctx.log(`  heap snapshot ${label}: ${snapshot}`);
+        return { memory: memory!, snapshot };
+      };
+
+      ctx.log(`  warm-up: ${warmupSeconds} s of the same traffic, not measured…`);
+      await traffic(warmupSeconds);
+      const before = await retained('after-warm-up');
 
       const samples: Sample[] = [];
       const started = performance.now();
-      let sampled = 0;
+      const startedAt = Date.now();
       const sample = async () => {
-        // Every third sample (30 s) after a full collection: the retained heap, the figure judged below.
-        const [memory] = await instances.memory({ collect: sampled++ % COLLECT_EVERY === 0 });
+        const [memory] = await instances.memory();
         samples.push({ seconds: (performance.now() - started) / 1000, memory: memory! });
       };
       await sample();
       const timer = setInterval(() => void sample(), SAMPLE_EVERY_MS);
-      const snapshots = heapSnapshotsAt(ctx, instances, [
-        warmupSeconds,
-        Math.max(warmupSeconds, seconds - 20),
-      ]);
       ctx.log(
         `  ${minutes} min of mixed traffic at ~${Object.values(RATES).reduce((s, r) => s + r, 0)} requests/s…`,
       );
-      const kinds = Object.keys(RATES) as Kind[];
-      const results = await Promise.all(kinds.map((k) => Promise.all(runs[k]())));
+      const results = await traffic(seconds);
       clearInterval(timer);
       await sample();
-      const snapshotFiles = await snapshots;
+      const after = await retained('at-the-end');
+      if (process.env.BENCH_LOAD_TRACE) {
+        const lines = bySecond(results.flat(2), startedAt).map(
+          (x) =>
+            `${x.second}\t${x.answers}\t${x.slow}\t${x.maxMs.toFixed(1)}\t${startedAt + x.second * 1000}`,
+        );
+        writeFileSync(
+          process.env.BENCH_LOAD_TRACE,
+          `second\tanswers\tover_${SLOW_MS}_ms\tmax_ms\tepoch_ms\n${lines.join('\n')}\n`,
+        );
+        ctx.log(`  answers by second: ${process.env.BENCH_LOAD_TRACE}`);
+      }
 
       let errors = 0;
       for (const [i, kind] of kinds.entries()) {
@@ -362,21 +393,18 @@ export const loadScenario: Scenario = {
           },
         });
       }
+      // A leak shows as growth. The heap: what is retained after a full collection, at the two quiet points —
+      // within ±10 %. (Earlier versions took the least heapUsed between the collector's own cycles, which
+      // depended on where they fell, then collections forced twice a minute inside the traffic, which made its
+      // slowest answers.) The RSS, mean of the first and of the last minute: no more than 10 % growth (V8 handing
+      // pages back to the system makes it fall, which is no instability).
       const end = samples.at(-1)!.seconds;
-      const firstFrom = warmupSeconds;
-      const lastFrom = Math.max(firstFrom, end - 60);
-      const drift = (pick: (m: Memory) => number, least = false) => {
-        const first = windowOf(samples, firstFrom, firstFrom + 60, pick, least);
-        const last = windowOf(samples, lastFrom, end + 1, pick, least);
-        return { first, last, change: (last - first) / first };
-      };
-      // A leak shows as growth. The heap: what is retained right after a full collection the server is asked
-      // to make (twice a minute) — the least of the minute, within ±10 %. An earlier version took the
-      // low-water mark of heapUsed between the collector's own cycles, which depends on whether a full
-      // collection happened to fall inside the minute (floors of 58–70 MiB in one run). The RSS (mean): no
-      // more than 10 % growth (V8 handing pages back to the system makes it fall, which is no instability).
-      const rss = drift((m) => m.rssMiB);
-      const heap = drift((m) => m.heapRetainedMiB ?? Number.POSITIVE_INFINITY, true);
+      const firstRss = windowOf(samples, 0, 60, (m) => m.rssMiB);
+      const lastRss = windowOf(samples, Math.max(0, end - 60), end + 1, (m) => m.rssMiB);
+      const rss = { first: firstRss, last: lastRss, change: (lastRss - firstRss) / firstRss };
+      const heapBefore = before.memory.heapRetainedMiB ?? Number.NaN;
+      const heapAfter = after.memory.heapRetainedMiB ?? Number.NaN;
+      const heap = { first: heapBefore, last: heapAfter, change: (heapAfter - heapBefore) / heapBefore };
       const stable = rss.change <= 0.1 && Math.abs(heap.change) <= 0.1;
       const round = (x: number) => Math.round(x * 10) / 10;
       ctx.record({
@@ -392,17 +420,22 @@ export const loadScenario: Scenario = {
           rssFirstMinuteMiB: round(rss.first),
           rssLastMinuteMiB: round(rss.last),
           rssChangePercent: round(rss.change * 100),
-          heapRetainedFirstMinuteMiB: round(heap.first),
-          heapRetainedLastMinuteMiB: round(heap.last),
+          heapRetainedAfterWarmUpMiB: round(heap.first),
+          heapRetainedAtTheEndMiB: round(heap.last),
           heapRetainedChangePercent: round(heap.change * 100),
           warmupSeconds,
           memorySamples: samples.length,
           rssSeries: samples.map((s) => Math.round(s.memory.rssMiB)).join(' '),
           heapSeries: samples.map((s) => Math.round(s.memory.heapUsedMiB)).join(' '),
-          heapRetainedSeries: samples
-            .flatMap((s) => (s.memory.heapRetainedMiB === undefined ? [] : [s.memory.heapRetainedMiB]))
-            .join(' '),
-          ...(snapshotFiles.length === 2 ? { heapGrowth: describeGrowth(ctx, snapshotFiles) } : {}),
+          slowestSeconds: describeSeconds(
+            bySecond(results.flat(2), startedAt)
+              .slice()
+              .sort((a, b) => b.slow - a.slow || b.maxMs - a.maxMs)
+              .slice(0, 5),
+          ),
+          ...(before.snapshot && after.snapshot
+            ? { heapGrowth: describeGrowth(ctx, [before.snapshot, after.snapshot]) }
+            : {}),
         },
       });
       if (errors > 0 || !stable)
@@ -418,31 +451,32 @@ function mergeLatency(parts: readonly CannonRun[]) {
   return summarize(parts.flatMap((p) => p.samples));
 }
 
-/**
- * With BENCH_HEAP_SNAPSHOTS=<dir>: the server writes a heap snapshot at each of the given seconds (the end of
- * the warm-up, shortly before the end), for `heapGrowth` to compare. Writing one stops the server for a few
- * seconds, so the latencies of such a run are not figures; without the variable nothing is written.
- */
-function heapSnapshotsAt(
-  ctx: BenchContext,
-  instances: { heapSnapshots(base: string): Promise<string[]> },
-  atSeconds: readonly number[],
-): Promise<string[]> {
-  const dir = process.env.BENCH_HEAP_SNAPSHOTS;
-  if (!dir) return Promise.resolve([]);
-  mkdirSync(dir, { recursive: true });
-  return Promise.all(
-    atSeconds.map(
-      (at) =>
-        new Promise<string>((resolve) =>
-          setTimeout(async () => {
-            const [file] = await instances.heapSnapshots(path.join(dir, `load-${at}s`));
-            ctx.log(`  heap snapshot at ${at} s: ${file}`);
-            resolve(file!);
-          }, at * 1000),
-        ),
-    ),
-  );
+interface Second {
+  readonly second: number;
+  readonly answers: number;
+  readonly slow: number;
+  readonly maxMs: number;
+}
+
+/** Every second of the measured traffic, all kinds together: answers sent in it, how many were slow, the slowest. */
+function bySecond(runs: readonly PacedRun[], startedAt: number): Second[] {
+  const seconds: { answers: number; slow: number; maxMs: number }[] = [];
+  for (const run of runs)
+    for (const [i, ms] of run.samples.entries()) {
+      const at = Math.max(0, Math.floor((run.sentAt[i]! - startedAt) / 1000));
+      seconds[at] ??= { answers: 0, slow: 0, maxMs: 0 };
+      const s = seconds[at];
+      s.answers++;
+      if (ms > SLOW_MS) s.slow++;
+      s.maxMs = Math.max(s.maxMs, ms);
+    }
+  return Array.from(seconds, (s, second) => ({ second, ...(s ?? { answers: 0, slow: 0, maxMs: 0 }) }));
+}
+
+function describeSeconds(seconds: readonly Second[]): string {
+  return seconds
+    .map((s) => `${s.second} s: ${s.slow} of ${s.answers} over ${SLOW_MS} ms, max ${Math.round(s.maxMs)} ms`)
+    .join('; ');
 }
 
 /** The kinds of object that grew most between the two snapshots, as one line for the results. */
