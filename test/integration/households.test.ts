@@ -94,6 +94,28 @@ describe.each(DATABASE_KINDS)('household book on %s (issue 4)', (kind) => {
     expect(bad.json.error.code).toBe('IIN.BAD_CHECK_DIGIT');
   });
 
+  it('puts every lookup on record (R-14), the allowed and the denied, before answering', async () => {
+    const rows = async () =>
+      (
+        await sql<{ actor_role: string; subject_type: string; subject_id: string | null; outcome: string }>`
+          select actor_role, subject_type, subject_id, outcome from audit_log
+          where action = 'household.lookup' order by at desc, id desc limit 1`.execute(server.runtime.db.kysely)
+      ).rows[0];
+    expect((await akimat.request('GET', '/api/v1/households/lookup?iin=101231600049')).status).toBe(200);
+    expect(await rows()).toEqual({
+      actor_role: 'akimat_officer',
+      subject_type: 'household',
+      subject_id: householdId,
+      outcome: 'success',
+    });
+    const psc = new ApiClient(server.url);
+    await psc.login('psc', server.demoPassword);
+    const denied = await psc.request('GET', '/api/v1/households/lookup?iin=101231600049');
+    expect(denied.status).toBe(403);
+    expect(denied.text).not.toContain('Ахметова');
+    expect(await rows()).toMatchObject({ subject_id: householdId, outcome: 'denied' });
+  });
+
   it('saves a new version, refuses a stale one, and reads the book as of a past date', async () => {
     const edited = household({ address: 'Домбыралы ауылы, Бейбітшілік көшесі, 5' });
     const v2 = await akimat.request('PUT', `/api/v1/households/${householdId}`, {

@@ -4,9 +4,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { changeHousehold } from '../../../app/households/change-household';
 import { getHousehold } from '../../../app/households/get-household';
-import { lookupPsfRecord } from '../../../app/households/find-psf-record';
+import { lookupForOfficer } from '../../../app/households/find-psf-record';
 import { searchHouseholds } from '../../../app/households/search-households';
-import { civilToday, checkHouseholdAccess } from '../../../app/households/access';
+import { civilToday } from '../../../app/households/access';
 import type { Deps } from '../../../app/ports';
 import { parseIin } from '../../../domain/iin/iin';
 import type { PlainDate } from '../../../domain/shared/plain-date';
@@ -115,23 +115,7 @@ export async function householdsRoutes(app: FastifyInstance, opts: { deps: Deps 
       const iin = parseIin(request.query.iin);
       if (!iin.ok) return sendError(reply, iin.error);
       const asOf = (request.query.asOf ?? civilToday(deps)) as PlainDate;
-      const result = await deps.uow.run(async (repos) => {
-        const found = await lookupPsfRecord(repos, request.query.iin, asOf);
-        const akimat =
-          found.kind === 'found' ? found.record.household.akimatKato : (user.territoryKato ?? '');
-        const denied = checkHouseholdAccess(user, 'household.read', akimat);
-        await repos.audit.append({
-          actorId: user.id,
-          actorRole: user.role,
-          action: 'household.lookup',
-          subjectType: found.kind === 'found' ? 'household' : 'lookup',
-          subjectId: found.kind === 'found' ? found.record.householdId : null,
-          ip: request.ip,
-          outcome: denied ? 'denied' : 'success',
-          details: { result: found.kind },
-        });
-        return denied ?? { ok: true as const, value: found };
-      });
+      const result = await lookupForOfficer(deps, user, request.query.iin, asOf, request.ip);
       if (!result.ok) return sendError(reply, result.error);
       return { result: result.value };
     },
