@@ -19,6 +19,7 @@ import type { WorkingCalendar } from '../domain/calendar';
 import type { SpeciesCatalogue } from '../domain/household/species';
 import type { HouseholdVersion } from '../domain/household/versions';
 import type {
+  DayTimes,
   DeskRef,
   QueueRules,
   Ticket,
@@ -401,6 +402,10 @@ export interface QueueRepository {
   /** Writes a transition: the ticket WHERE version = `expectedVersion`, and its event. False when someone else moved it first. */
   saveTransition(expectedVersion: number, ticket: Ticket, event: TicketEvent): Promise<boolean>;
   ticketsOfDay(officeId: string, day: PlainDate): Promise<Ticket[]>;
+  /** The day's tickets still waiting or at a desk, by number: bounded by the queue, not by the day. */
+  openTicketsOfDay(officeId: string, day: PlainDate): Promise<Ticket[]>;
+  /** The day's measured waits and services and the desks that have called (R-8), without reading each ticket. */
+  dayTimes(officeId: string, day: PlainDate): Promise<DayTimes>;
   /** Unfinished tickets (any day) of an office, or of every office, read without locks (the closing sweep moves
    * each by its version). */
   openTickets(officeId: string | null): Promise<Ticket[]>;

@@ -150,6 +150,15 @@ describe.each(DATABASE_KINDS)('walk-in queue on %s (issue 6)', (kind) => {
     const view = (await operator.request('GET', `/api/v1/queue/desks/${desk1}`)).json;
     expect(view.current).toBeNull();
     expect(view.finished[0]).toMatchObject({ number: 'A-001', waitMinutes: 4, serviceMinutes: 7 });
+    // The board counts on the day's measured times (R-8): the median wait so far (4), and for the one waiting
+    // the median service (7) shared by the desks that have called today (one).
+    expect(await board()).toMatchObject({
+      atDesks: [],
+      waiting: ['A-002'],
+      waitingCount: 1,
+      typicalWaitMinutes: 4,
+      expectedWaitMinutes: 7,
+    });
   });
 
   it('calling next with an empty queue is QUEUE.EMPTY', async () => {

@@ -1,9 +1,9 @@
 import {
   checkIssuable,
+  type DayTimes,
   distribution,
   expectedWaitMinutes,
   issueTicket,
-  type Ticket,
   isWaiting,
 } from '../../domain/queue';
 import { ok, type Result } from '../../domain/shared/result';
@@ -21,13 +21,9 @@ export interface IssuedTicket {
 }
 
 /** The expected wait of someone with `ahead` people before them: today's median service shared by the desks at work. */
-export function expectedWait(today: readonly Ticket[], ahead: number, defaultServiceMinutes: number): number {
-  const services = today.flatMap((t) =>
-    t.status === 'done' && t.serviceMinutes !== null ? [t.serviceMinutes] : [],
-  );
-  const typical = distribution(services).p50 ?? defaultServiceMinutes;
-  const desks = new Set(today.flatMap((t) => (t.deskId ? [t.deskId] : []))).size;
-  return expectedWaitMinutes(ahead, typical, desks);
+export function expectedWait(day: DayTimes, ahead: number, defaultServiceMinutes: number): number {
+  const typical = distribution(day.serviceMinutes).p50 ?? defaultServiceMinutes;
+  return expectedWaitMinutes(ahead, typical, day.desksThatCalled);
 }
 
 /**
@@ -63,8 +59,9 @@ export async function takeTicket(
         outcome: 'success',
         details: { officeId: office.id, number: ticket.number },
       });
-      const today = await repos.queue.ticketsOfDay(office.id, day);
-      const peopleAhead = today.filter((t) => t.seq < ticket.seq && isWaiting(t.status)).length;
+      const unfinished = await repos.queue.openTicketsOfDay(office.id, day);
+      const peopleAhead = unfinished.filter((t) => t.seq < ticket.seq && isWaiting(t.status)).length;
+      const times = await repos.queue.dayTimes(office.id, day);
       return {
         view: {
           id: ticket.id,
@@ -72,7 +69,7 @@ export async function takeTicket(
           office: { id: office.id, name: office.name },
           issuedAt: ticket.issuedAt,
           peopleAhead,
-          expectedWaitMinutes: expectedWait(today, peopleAhead, deps.queueRules.defaultServiceMinutes),
+          expectedWaitMinutes: expectedWait(times, peopleAhead, deps.queueRules.defaultServiceMinutes),
         },
         feed: feedEvent(ticket, event, null),
       };

@@ -19,6 +19,7 @@ export {
 } from './closing';
 export { formatTicketNumber, parseTicketNumber, queueDayOf } from './numbering';
 export {
+  type DayTimes,
   type Distribution,
   distribution,
   percentile,

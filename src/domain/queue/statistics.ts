@@ -17,6 +17,17 @@ export interface VisitRecord {
   readonly serviceMinutes: number | null;
 }
 
+/**
+ * An office's day so far, as the board and the kiosk need it (R-8): the waits of the tickets called, the
+ * services of those done, and how many desks have called — numbers, not tickets, so that a busy day (a
+ * thousand tickets) costs the board no more than a quiet one.
+ */
+export interface DayTimes {
+  readonly waitMinutes: readonly number[];
+  readonly serviceMinutes: readonly number[];
+  readonly desksThatCalled: number;
+}
+
 export interface Distribution {
   readonly count: number;
   readonly p50: number | null;

@@ -7,7 +7,7 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { QueueRepository } from '../../../app/ports';
 import { DEFAULT_TIME_ZONE, formatInstant } from '../../../domain/calendar';
-import type { DeskRef, Ticket, TicketEvent, TicketStatus } from '../../../domain/queue';
+import type { DayTimes, DeskRef, Ticket, TicketEvent, TicketStatus } from '../../../domain/queue';
 import type { PlainDate } from '../../../domain/shared/plain-date';
 import type { Database, QueueTicketsTable } from '../schema';
 
@@ -190,6 +190,35 @@ export function queueRepository(db: Kysely<Database>): QueueRepository {
         .orderBy('seq')
         .execute();
       return rows.map(toTicket);
+    },
+    async openTicketsOfDay(officeId, day) {
+      const rows = await db
+        .selectFrom('queue_tickets')
+        .selectAll()
+        .where('office_id', '=', officeId)
+        .where('day', '=', day)
+        .where('status', 'in', OPEN)
+        .orderBy('seq')
+        .execute();
+      return rows.map(toTicket);
+    },
+    async dayTimes(officeId, day): Promise<DayTimes> {
+      // Numbers only, summed up in PostgreSQL: the rules that use them (medians, shared by desks) stay in the
+      // domain. Cast to float8 so that both drivers give numbers (numeric arrays come back as text).
+      const { rows } = await sql<{ waits: number[] | null; services: number[] | null; desks: number }>`
+        select
+          array_agg(wait_minutes::float8) filter (where first_called_at is not null and wait_minutes is not null)
+            as waits,
+          array_agg(service_minutes::float8) filter (where status = 'done' and service_minutes is not null)
+            as services,
+          count(distinct desk_id)::int as desks
+        from queue_tickets where office_id = ${officeId} and day = ${day}`.execute(db);
+      const row = rows[0];
+      return {
+        waitMinutes: (row?.waits ?? []).map(Number),
+        serviceMinutes: (row?.services ?? []).map(Number),
+        desksThatCalled: Number(row?.desks ?? 0),
+      };
     },
     async openTickets(officeId) {
       let q = db.selectFrom('queue_tickets').selectAll().where('status', 'in', OPEN);
