@@ -401,9 +401,10 @@ export interface QueueRepository {
   atDesk(deskId: string): Promise<Ticket | undefined>;
   /** Writes a transition: the ticket WHERE version = `expectedVersion`, and its event. False when someone else moved it first. */
   saveTransition(expectedVersion: number, ticket: Ticket, event: TicketEvent): Promise<boolean>;
-  ticketsOfDay(officeId: string, day: PlainDate): Promise<Ticket[]>;
   /** The day's tickets still waiting or at a desk, by number: bounded by the queue, not by the day. */
   openTicketsOfDay(officeId: string, day: PlainDate): Promise<Ticket[]>;
+  /** The day's tickets a desk has finished (done or no-show), the latest first, at most `limit`. */
+  finishedAtDesk(deskId: string, day: PlainDate, limit: number): Promise<Ticket[]>;
   /** The day's measured waits and services and the desks that have called (R-8), without reading each ticket. */
   dayTimes(officeId: string, day: PlainDate): Promise<DayTimes>;
   /** Unfinished tickets (any day) of an office, or of every office, read without locks (the closing sweep moves

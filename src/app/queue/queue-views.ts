@@ -90,6 +90,9 @@ export interface DeskView {
   readonly finished: TicketView[];
 }
 
+/** The desk screen's list of the day's finished tickets. */
+const FINISHED_SHOWN = 20;
+
 export async function deskView(deps: Deps, user: UserRecord, deskId: string): Promise<Result<DeskView>> {
   const calendar = await deps.calendar.current();
   return deps.uow.run(async (repos) => {
@@ -99,9 +102,12 @@ export async function deskView(deps: Deps, user: UserRecord, deskId: string): Pr
     if (isErr(office)) return office;
     const denied = checkQueueAccess(user, 'queue.operate', office);
     if (denied) return denied;
-    const today = await repos.queue.ticketsOfDay(office.id, queueToday(deps));
+    // The open tickets and this desk's last finished ones, not the whole day (the desk screen asks often).
+    const day = queueToday(deps);
+    const unfinished = await repos.queue.openTicketsOfDay(office.id, day);
+    const finished = await repos.queue.finishedAtDesk(desk.id, day, FINISHED_SHOWN);
     const desks = await repos.queue.desksOf(office.id);
-    const at = today.find((t) => t.deskId === desk.id && isAtDesk(t.status));
+    const at = unfinished.find((t) => t.deskId === desk.id && isAtDesk(t.status));
     let current: DeskView['current'] = null;
     if (at) {
       const times = elapsedTimes(calendar, office.schedule, at, deps.clock.now().getTime());
@@ -115,15 +121,11 @@ export async function deskView(deps: Deps, user: UserRecord, deskId: string): Pr
       desk,
       office: { id: office.id, name: office.name },
       current,
-      waitingCount: today.filter(
+      waitingCount: unfinished.filter(
         (t) => t.status === 'issued' || (t.status === 'transferred' && t.targetDeskId === desk.id),
       ).length,
       desks: desks.map((d) => ({ id: d.id, number: d.number })),
-      finished: today
-        .filter((t) => t.deskId === desk.id && (t.status === 'done' || t.status === 'no_show'))
-        .sort((a, b) => (b.finishedAt ?? '').localeCompare(a.finishedAt ?? ''))
-        .slice(0, 20)
-        .map((t) => toTicketView(t, desks)),
+      finished: finished.map((t) => toTicketView(t, desks)),
     });
   });
 }
@@ -144,9 +146,16 @@ export async function queueAlerts(
     if (isErr(office)) return office;
     const denied = checkQueueAccess(user, 'queue.supervise', office);
     if (denied) return denied;
-    const today = await repos.queue.ticketsOfDay(office.id, queueToday(deps));
+    // Alerts are about tickets waiting or at a desk: the open ones are all it needs.
+    const unfinished = await repos.queue.openTicketsOfDay(office.id, queueToday(deps));
     const desks = await repos.queue.desksOf(office.id);
-    const alerts = liveAlerts(calendar, office.schedule, today, deps.clock.now().getTime(), deps.queueRules);
+    const alerts = liveAlerts(
+      calendar,
+      office.schedule,
+      unfinished,
+      deps.clock.now().getTime(),
+      deps.queueRules,
+    );
     if (!alerts.ok) return alerts;
     return ok(
       alerts.value.map((a) => ({ ...a, deskNumber: desks.find((d) => d.id === a.deskId)?.number ?? null })),

@@ -181,16 +181,6 @@ export function queueRepository(db: Kysely<Database>): QueueRepository {
       await db.insertInto('queue_ticket_events').values(eventRow(event)).execute();
       return true;
     },
-    async ticketsOfDay(officeId, day) {
-      const rows = await db
-        .selectFrom('queue_tickets')
-        .selectAll()
-        .where('office_id', '=', officeId)
-        .where('day', '=', day)
-        .orderBy('seq')
-        .execute();
-      return rows.map(toTicket);
-    },
     async openTicketsOfDay(officeId, day) {
       const rows = await db
         .selectFrom('queue_tickets')
@@ -199,6 +189,19 @@ export function queueRepository(db: Kysely<Database>): QueueRepository {
         .where('day', '=', day)
         .where('status', 'in', OPEN)
         .orderBy('seq')
+        .execute();
+      return rows.map(toTicket);
+    },
+    async finishedAtDesk(deskId, day, limit) {
+      const rows = await db
+        .selectFrom('queue_tickets')
+        .selectAll()
+        .where('desk_id', '=', deskId)
+        .where('day', '=', day)
+        .where('status', 'in', ['done', 'no_show'])
+        .orderBy(sql`finished_at desc nulls last`)
+        .orderBy('seq', 'desc')
+        .limit(limit)
         .execute();
       return rows.map(toTicket);
     },
