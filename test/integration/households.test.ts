@@ -99,7 +99,9 @@ describe.each(DATABASE_KINDS)('household book on %s (issue 4)', (kind) => {
       (
         await sql<{ actor_role: string; subject_type: string; subject_id: string | null; outcome: string }>`
           select actor_role, subject_type, subject_id, outcome from audit_log
-          where action = 'household.lookup' order by at desc, id desc limit 1`.execute(server.runtime.db.kysely)
+          where action = 'household.lookup' order by at desc, id desc limit 1`.execute(
+          server.runtime.db.kysely,
+        )
       ).rows[0];
     expect((await akimat.request('GET', '/api/v1/households/lookup?iin=101231600049')).status).toBe(200);
     expect(await rows()).toEqual({
