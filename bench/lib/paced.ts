@@ -106,3 +106,34 @@ export async function paced(
     sentAt,
   };
 }
+
+/**
+ * One call at a time at an even rate (a call every 1/rate s) for `seconds`: the latency of a single step — a
+ * database round trip, a commit — as the server meets it under paced traffic, where each call finds the
+ * machine idle (on a VM a sleeping process takes time to wake; back to back the same call is several times
+ * faster). A call slower than its interval delays the next; calls that throw are counted, not timed.
+ */
+export async function pacedCalls(
+  rate: number,
+  seconds: number,
+  call: () => Promise<unknown>,
+): Promise<{ samples: number[]; errors: number }> {
+  const samples: number[] = [];
+  let errors = 0;
+  const intervalMs = 1000 / rate;
+  const started = performance.now();
+  for (let j = 0; ; j++) {
+    const slot = started + j * intervalMs;
+    if (slot >= started + seconds * 1000) break;
+    const wait = slot - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const t0 = performance.now();
+    try {
+      await call();
+      samples.push(performance.now() - t0);
+    } catch {
+      errors++;
+    }
+  }
+  return { samples, errors };
+}

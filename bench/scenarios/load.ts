@@ -21,12 +21,14 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type autocannon from 'autocannon';
+import { sql } from 'kysely';
 import { ROOT_DIR } from '../../src/adapters/system/paths';
 import { nextOpeningMs } from '../../src/domain/queue';
 import { type CannonRun, clientAddress } from '../lib/cannon';
-import { type PacedRun, paced } from '../lib/paced';
+import { type PacedRun, paced, pacedCalls } from '../lib/paced';
+import { EMPTY_PATH } from '../lib/empty-fastify';
 import { heapGrowth } from '../lib/heap-diff';
-import { startInstances } from '../lib/instances';
+import { startEmptyFastify, startInstances } from '../lib/instances';
 import type { ApiClient } from '../../test/support/http-client';
 import {
   type Applicant,
@@ -54,6 +56,8 @@ const QUEUE_OFFICES = ['psc-01', 'psc-02'];
 const SAMPLE_EVERY_MS = 10_000;
 /** An answer slower than this counts as slow in the seconds reported. */
 const SLOW_MS = 20;
+/** Each kind alone, after the warm-up (half as long for runs under 5 minutes). */
+const ALONE_SECONDS = 30;
 /** After the last request of a phase: answers still being written, timers of the requests done. */
 const QUIET_MS = 2_000;
 
@@ -90,6 +94,7 @@ export const loadScenario: Scenario = {
     const minutes = ctx.loadMinutes;
     const seconds = Math.round(minutes * 60);
     const warmupSeconds = minutes >= 5 ? 60 : 30;
+    const aloneSeconds = minutes >= 5 ? ALONE_SECONDS : ALONE_SECONDS / 2;
     const calendar = await ctx.deps.calendar.current();
     const opening = nextOpeningMs(calendar, 'psc', Date.now());
     if (!opening.ok) throw new Error(`no opening ahead: ${opening.error.code}`);
@@ -108,7 +113,7 @@ export const loadScenario: Scenario = {
       // Enough people waiting that a call never finds the queue empty. The kiosk adds as fast as the desks call
       // on average, but the two are paced separately, so the queue drifts; an empty call (a correct 409) would
       // also send the operator's start and finish for the ticket before (422s). 20 plus 15 a minute per office.
-      const waiting = 20 + Math.ceil(15 * (minutes + warmupSeconds / 60));
+      const waiting = 20 + Math.ceil(15 * (minutes + (warmupSeconds + aloneSeconds) / 60));
       for (const [i, officeId] of QUEUE_OFFICES.flatMap((o) => Array<string>(waiting).fill(o)).entries()) {
         const r = await fetch(`${url}/api/v1/queue/offices/${officeId}/tickets`, {
           method: 'POST',
@@ -301,6 +306,55 @@ export const loadScenario: Scenario = {
         },
       });
       const kinds = Object.keys(RATES) as Kind[];
+      let errors = 0;
+      /** Records one kind's latencies of a phase; returns its failed requests. */
+      const recordKind = (
+        kind: Kind,
+        parts: readonly PacedRun[],
+        seconds: number,
+        phase: 'alone' | 'mixed',
+      ) => {
+        const responses = parts.reduce((s, p) => s + p.responses, 0);
+        const failed = parts.reduce((s, p) => s + p.errors + p.non2xx, 0);
+        const statuses: Record<string, number> = {};
+        for (const p of parts)
+          for (const [code, count] of Object.entries(p.statuses))
+            statuses[code] = (statuses[code] ?? 0) + count;
+        // The kinds made of several runs (the queue) are summarised over all their responses.
+        const latency = parts.length === 1 ? parts[0]!.latency : mergeLatency(parts);
+        const budget = P99_BUDGETS[kind];
+        ctx.record({
+          name: phase === 'mixed' ? `load.${kind}` : `load.${kind}.alone`,
+          description:
+            phase === 'mixed'
+              ? `${RATES[kind]} requests/s for ${minutes} min, beside the other kinds`
+              : `${RATES[kind]} requests/s for ${seconds} s, nothing else sent`,
+          latency,
+          throughput: responses / seconds,
+          throughputUnit: 'ops/s',
+          ...(budget
+            ? {
+                budget: {
+                  metric: 'p99',
+                  limit: budget.limit,
+                  source: budget.source,
+                  value: latency.p99,
+                  pass: latency.p99 <= budget.limit,
+                },
+              }
+            : {}),
+          extra: {
+            responses,
+            errors: failed,
+            late: parts.reduce((s, p) => s + p.late, 0),
+            ...(kind === 'queue' && Object.keys(queueRefusals).length > 0
+              ? { refusals: JSON.stringify(queueRefusals) }
+              : {}),
+            ...Object.fromEntries(Object.entries(statuses).map(([c, k]) => [`status${c}`, k])),
+          },
+        });
+        return failed;
+      };
       const traffic = (seconds: number) => {
         const runs = runsFor(seconds);
         return Promise.all(kinds.map((k) => Promise.all(runs[k]())));
@@ -321,6 +375,14 @@ export const loadScenario: Scenario = {
 
       ctx.log(`  warm-up: ${warmupSeconds} s of the same traffic, not measured…`);
       await traffic(warmupSeconds);
+      // Each kind alone at its own rate, one after the other: the latency with nothing beside it, to set the
+      // mixed run's against (what the machine's sharing adds, and what the request costs by itself).
+      for (const kind of kinds) {
+        ctx.log(`  ${kind} alone: ${aloneSeconds} s at ${RATES[kind]}/s…`);
+        const alone = await Promise.all(runsFor(aloneSeconds)[kind]());
+        errors += recordKind(kind, alone, aloneSeconds, 'alone');
+      }
+      errors += await measureFloor(ctx, aloneSeconds);
       const before = await retained('after-warm-up');
 
       const samples: Sample[] = [];
@@ -351,48 +413,7 @@ export const loadScenario: Scenario = {
         ctx.log(`  answers by second: ${process.env.BENCH_LOAD_TRACE}`);
       }
 
-      let errors = 0;
-      for (const [i, kind] of kinds.entries()) {
-        const parts = results[i]!;
-        const samplesOf = parts.flat();
-        const responses = samplesOf.reduce((s, p) => s + p.responses, 0);
-        const failed = samplesOf.reduce((s, p) => s + p.errors + p.non2xx, 0);
-        const statuses: Record<string, number> = {};
-        for (const p of samplesOf)
-          for (const [code, count] of Object.entries(p.statuses))
-            statuses[code] = (statuses[code] ?? 0) + count;
-        errors += failed;
-        // The kinds made of several runs (the queue) are summarised over all their responses.
-        const latency = parts.length === 1 ? parts[0]!.latency : mergeLatency(parts);
-        const budget = P99_BUDGETS[kind];
-        ctx.record({
-          name: `load.${kind}`,
-          description: `${RATES[kind]} requests/s for ${minutes} min, beside the other kinds`,
-          latency,
-          throughput: responses / seconds,
-          throughputUnit: 'ops/s',
-          ...(budget
-            ? {
-                budget: {
-                  metric: 'p99',
-                  limit: budget.limit,
-                  source: budget.source,
-                  value: latency.p99,
-                  pass: latency.p99 <= budget.limit,
-                },
-              }
-            : {}),
-          extra: {
-            responses,
-            errors: failed,
-            late: samplesOf.reduce((s, p) => s + p.late, 0),
-            ...(kind === 'queue' && Object.keys(queueRefusals).length > 0
-              ? { refusals: JSON.stringify(queueRefusals) }
-              : {}),
-            ...Object.fromEntries(Object.entries(statuses).map(([c, k]) => [`status${c}`, k])),
-          },
-        });
-      }
+      for (const [i, kind] of kinds.entries()) errors += recordKind(kind, results[i]!, seconds, 'mixed');
       // A leak shows as growth. The heap: what is retained after a full collection, at the two quiet points —
       // within ±10 %. (Earlier versions took the least heapUsed between the collector's own cycles, which
       // depended on where they fell, then collections forced twice a minute inside the traffic, which made its
@@ -445,6 +466,67 @@ export const loadScenario: Scenario = {
     }
   },
 };
+
+/**
+ * The machine's floor under paced traffic, beside the kinds alone: an empty Fastify answer from a process of its
+ * own, one PostgreSQL round trip (`SELECT 1`), and one commit of a one-row insert (the WAL flush every audited
+ * request waits for), each at the lookup's rate. A request cannot be faster than the hops it makes: the IIN
+ * lookup is an HTTP answer, two reads and a commit. Returns the failed calls.
+ */
+async function measureFloor(ctx: BenchContext, seconds: number): Promise<number> {
+  const rate = RATES.lookup;
+  ctx.log(
+    `  the floor: an empty HTTP answer, a database round trip, a commit, ${seconds} s each at ${rate}/s…`,
+  );
+  let errors = 0;
+  const empty = await startEmptyFastify(ctx);
+  try {
+    const run = await paced({ url: empty.url, path: EMPTY_PATH, connections: 1, seconds, rate });
+    errors += run.errors + run.non2xx;
+    recordFloor(ctx, 'empty-http', 'an empty Fastify answer, own process (GET /empty)', run.samples, seconds);
+  } finally {
+    await empty.close();
+  }
+  const db = ctx.db.kysely;
+  await sql`CREATE TABLE IF NOT EXISTS load_floor_commits (at timestamptz NOT NULL DEFAULT now())`.execute(
+    db,
+  );
+  const calls = [
+    [
+      'pg-round-trip',
+      'one PostgreSQL round trip (SELECT 1) from this process',
+      () => sql`SELECT 1`.execute(db),
+    ],
+    [
+      'pg-commit',
+      'one-row INSERT, committed (a WAL flush), from this process',
+      () => sql`INSERT INTO load_floor_commits DEFAULT VALUES`.execute(db),
+    ],
+  ] as const;
+  for (const [name, description, call] of calls) {
+    const run = await pacedCalls(rate, seconds, call);
+    errors += run.errors;
+    recordFloor(ctx, name, description, run.samples, seconds);
+  }
+  await sql`DROP TABLE load_floor_commits`.execute(db);
+  return errors;
+}
+
+function recordFloor(
+  ctx: BenchContext,
+  name: string,
+  what: string,
+  samples: readonly number[],
+  seconds: number,
+) {
+  ctx.record({
+    name: `load.floor.${name}`,
+    description: `${what}, ${RATES.lookup}/s for ${seconds} s, nothing else sent`,
+    latency: summarize(samples),
+    throughput: samples.length / seconds,
+    throughputUnit: 'ops/s',
+  });
+}
 
 /** Percentiles over several runs' responses, from their raw latencies. */
 function mergeLatency(parts: readonly CannonRun[]) {
