@@ -28,22 +28,19 @@ export function territorySource(db: Kysely<Database>, now: () => number = Date.n
   let looking = false;
 
   // The fingerprint first: a change that lands between the two reads shows as a change at the next look.
-  const build = async (): Promise<Held> => {
+  const build = async () => {
     const fingerprint = await rows.fingerprint();
-    return { fingerprint, index: rows.all().then(buildTerritoryIndex) };
+    return { fingerprint, index: buildTerritoryIndex(await rows.all()) };
   };
   // While the first build runs, requests share its promise; its fingerprint is known once it is done.
   const load = (): Promise<TerritoryIndex> => {
     lookedAt = now();
-    const built = build().then(async (h) => {
-      await h.index;
-      return h;
-    });
-    const entry: Held = { fingerprint: '', index: built.then((h) => h.index) };
+    const built = build();
+    const entry: Held = { fingerprint: '', index: built.then((b) => b.index) };
     held = entry;
     built.then(
-      (h) => {
-        if (held === entry) held = h;
+      (b) => {
+        if (held === entry) held = { fingerprint: b.fingerprint, index: entry.index };
       },
       () => {
         if (held === entry) held = undefined;
@@ -57,8 +54,7 @@ export function territorySource(db: Kysely<Database>, now: () => number = Date.n
     try {
       if ((await rows.fingerprint()) === current.fingerprint) return;
       const next = await build();
-      await next.index;
-      if (held === current) held = next;
+      if (held === current) held = { fingerprint: next.fingerprint, index: Promise.resolve(next.index) };
     } catch {
       // The held index stays; the next look tries again.
     } finally {
