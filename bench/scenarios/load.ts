@@ -6,7 +6,10 @@
  * Each kind is its own open-loop run at its own fixed rate, evenly spaced (lib/paced.ts; autocannon's rate limit
  * sent each second's requests in one burst), all at once, so each has its own latencies.
  *
- * A warm-up of the same traffic (60 s; 30 s for runs under 5 minutes) comes first and is not measured. The
+ * A warm-up of the same traffic (60 s; 30 s for runs under 5 minutes) comes first and is not measured. Then each
+ * kind alone at its rate (30 s each; 15 s under 5 minutes; `load.<kind>.alone`) and the machine's floor at the
+ * lookup's rate (`load.floor.*`: an empty Fastify answer, a PostgreSQL round trip, a commit): what a request
+ * costs with nothing beside it, and the least any request can cost here, in the same run as the mixed minutes. The
  * server's heap retained after a full collection is read twice, with no request in flight: after the warm-up and
  * after the N minutes — a forced collection stops the server for 30–60 ms, and one inside the measured traffic
  * (twice a minute, as this test once did) made the largest clusters of slow answers of the whole run. The RSS is
