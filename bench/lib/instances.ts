@@ -13,6 +13,7 @@ import { buildServer } from '../../src/adapters/http/server';
 import { makeDeps, sharedSecret } from '../../src/adapters/runtime';
 import type { Clock } from '../../src/app/ports';
 import { emptyFastify } from './empty-fastify';
+import type { LoopDelay } from './loop-delay';
 import type { BenchContext, Measurement } from './scenario';
 import { memoryNow } from './scenario';
 
@@ -29,6 +30,11 @@ export interface Instances {
   memory(options?: MemoryQuery): Promise<Measurement['memory'][]>;
   /** Each server process writes a V8 heap snapshot to `${base}-<n>.heapsnapshot`; the files' paths. */
   heapSnapshots(base: string): Promise<string[]>;
+  /**
+   * Each server process's event-loop delay since the last asking (ms): how long a ready callback — an answer
+   * from PostgreSQL, a new request — waited for the loop. None when the server runs in this process (PGlite).
+   */
+  loopDelay(): Promise<LoopDelay[]>;
   close(): Promise<void>;
 }
 
@@ -68,28 +74,21 @@ async function forkChild(file: string, env: Record<string, string>, args: string
   return { process: child, url };
 }
 
-function askMemory(child: Child, query: MemoryQuery = {}): Promise<Measurement['memory']> {
+/** Sends `message` to a child and waits for its answer: the first message carrying `key`. */
+function ask<K extends string, T>(child: Child, message: object, key: K): Promise<T> {
   return new Promise((resolve) => {
-    const on = (m: { memory?: Measurement['memory'] }) => {
-      if (!m.memory) return;
+    const on = (m: Partial<Record<K, T>>) => {
+      if (m[key] === undefined) return;
       child.process.off('message', on);
-      resolve(m.memory);
+      resolve(m[key] as T);
     };
     child.process.on('message', on);
-    child.process.send({ memory: true, collect: query.collect === true });
+    child.process.send(message);
   });
 }
 
-function askSnapshot(child: Child, file: string): Promise<string> {
-  return new Promise((resolve) => {
-    const on = (m: { snapshot?: string }) => {
-      if (!m.snapshot) return;
-      child.process.off('message', on);
-      resolve(m.snapshot);
-    };
-    child.process.on('message', on);
-    child.process.send({ snapshot: file });
-  });
+function askMemory(child: Child, query: MemoryQuery = {}): Promise<Measurement['memory']> {
+  return ask(child, { memory: true, collect: query.collect === true }, 'memory');
 }
 
 async function stopChild(child: Child): Promise<void> {
@@ -143,6 +142,7 @@ export async function startInstances(
       pids: [],
       memory: async () => [memoryNow()],
       heapSnapshots: async (base) => [writeHeapSnapshot(`${base}-0.heapsnapshot`)],
+      loopDelay: async () => [],
       close: async () => {
         await app.close();
       },
@@ -166,7 +166,13 @@ export async function startInstances(
       pids: [...children, ...(proxy ? [proxy] : [])].flatMap((c) => c.process.pid ?? []),
       memory: (query) => Promise.all(children.map((c) => askMemory(c, query))),
       heapSnapshots: (base) =>
-        Promise.all(children.map((c, i) => askSnapshot(c, `${base}-${i}.heapsnapshot`))),
+        Promise.all(
+          children.map((c, i) =>
+            ask<'snapshot', string>(c, { snapshot: `${base}-${i}.heapsnapshot` }, 'snapshot'),
+          ),
+        ),
+      loopDelay: () =>
+        Promise.all(children.map((c) => ask<'loopDelay', LoopDelay>(c, { loopDelay: true }, 'loopDelay'))),
       close: async () => {
         if (proxy) await stopChild(proxy);
         await Promise.all(children.map(stopChild));

@@ -5,7 +5,8 @@
  *
  *   env BENCH_DATABASE_URL (required), BENCH_CLOCK_OFFSET_MS (the clock moved, e.g. into office hours)
  *   → sends { ready: url }; answers { memory: true } with this process's memory (after a full collection when
- *   the message also says collect: true); writes a heap snapshot on { snapshot: file }; exits on { stop: true }.
+ *   the message also says collect: true); writes a heap snapshot on { snapshot: file }; answers { loopDelay: true }
+ *   with the event loop's delay since the last such question; exits on { stop: true }.
  */
 import type { AddressInfo } from 'node:net';
 import { writeHeapSnapshot } from 'node:v8';
@@ -13,6 +14,7 @@ import type { Clock } from '../../src/app/ports';
 import { startAuditSealer } from '../../src/adapters/db/audit-sealer';
 import { startNameIndexer } from '../../src/adapters/db/name-indexer';
 import { buildApp, openRuntime } from '../../src/adapters/runtime';
+import { loopDelayOf, watchLoopDelay } from './loop-delay';
 import { memoryNow } from './scenario';
 
 const url = process.env.BENCH_DATABASE_URL;
@@ -38,13 +40,22 @@ const sealer = startAuditSealer(runtime.deps.auditReader, (line) => console.erro
 const names = startNameIndexer(runtime.deps, (line) => console.error(line));
 process.send({ ready: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` });
 
+// The loop's delay since the load test last asked (lib/loop-delay.ts).
+const loop = watchLoopDelay();
+
 const mib = (bytes: number) => Math.round((bytes / 1024 ** 2) * 10) / 10;
 // Started with --expose-gc by lib/instances.ts; absent if someone runs this file by hand.
 const collect = (globalThis as { gc?: () => void }).gc;
 
 process.on(
   'message',
-  async (m: { memory?: boolean; collect?: boolean; snapshot?: string; stop?: boolean }) => {
+  async (m: {
+    memory?: boolean;
+    collect?: boolean;
+    snapshot?: string;
+    loopDelay?: boolean;
+    stop?: boolean;
+  }) => {
     if (m.memory) {
       const now = memoryNow();
       let retained: number | undefined;
@@ -58,6 +69,10 @@ process.on(
       });
     }
     if (m.snapshot) process.send?.({ snapshot: writeHeapSnapshot(m.snapshot) });
+    if (m.loopDelay) {
+      process.send?.({ loopDelay: loopDelayOf(loop) });
+      loop.reset();
+    }
     if (m.stop) {
       await app.close();
       await sealer.stop();

@@ -29,9 +29,11 @@ import { ROOT_DIR } from '../../src/adapters/system/paths';
 import { nextOpeningMs } from '../../src/domain/queue';
 import { type CannonRun, clientAddress } from '../lib/cannon';
 import { type PacedRun, paced, pacedCalls } from '../lib/paced';
+import { cpuExtra, cpuMsPer, readCpu } from '../lib/cpu';
 import { EMPTY_PATH } from '../lib/empty-fastify';
 import { heapGrowth } from '../lib/heap-diff';
 import { startEmptyFastify, startInstances } from '../lib/instances';
+import { loopDelayOf, watchLoopDelay } from '../lib/loop-delay';
 import type { ApiClient } from '../../test/support/http-client';
 import {
   type Applicant,
@@ -396,12 +398,20 @@ export const loadScenario: Scenario = {
         samples.push({ seconds: (performance.now() - started) / 1000, memory: memory! });
       };
       await sample();
+      await instances.loopDelay(); // from here on
+      // This process's own loop: a delay here is added to every answer it times (the generator's share).
+      const ownLoop = watchLoopDelay();
+      const cpuBefore = await readCpu(instances.pids, ctx.db.kysely);
       const timer = setInterval(() => void sample(), SAMPLE_EVERY_MS);
       ctx.log(
         `  ${minutes} min of mixed traffic at ~${Object.values(RATES).reduce((s, r) => s + r, 0)} requests/s…`,
       );
       const results = await traffic(seconds);
       clearInterval(timer);
+      const cpuAfter = await readCpu(instances.pids, ctx.db.kysely);
+      const [loop] = await instances.loopDelay();
+      ownLoop.disable();
+      const generatorLoop = loopDelayOf(ownLoop);
       await sample();
       const after = await retained('at-the-end');
       if (process.env.BENCH_LOAD_TRACE) {
@@ -431,10 +441,17 @@ export const loadScenario: Scenario = {
       const heap = { first: heapBefore, last: heapAfter, change: (heapAfter - heapBefore) / heapBefore };
       const stable = rss.change <= 0.1 && Math.abs(heap.change) <= 0.1;
       const round = (x: number) => Math.round(x * 10) / 10;
+      const answered = results.flat().reduce((s, p) => s + p.responses, 0);
+      const cpu = cpuMsPer(cpuBefore, cpuAfter, answered);
+      ctx.log(
+        `  CPU ms per request: server ${cpu.servers}, PostgreSQL ${cpu.postgres}, generator ${cpu.generator}` +
+          (loop ? `; server event-loop delay p50 ${loop.p50}, p99 ${loop.p99}, max ${loop.max} ms` : '') +
+          `; generator's p50 ${generatorLoop.p50}, p99 ${generatorLoop.p99}, max ${generatorLoop.max} ms`,
+      );
       ctx.record({
         name: 'load.summary',
         description: `${minutes} min mixed load: errors (must be 0), server memory every 10 s, stable within 10 %`,
-        throughput: results.flat().reduce((s, p) => s + p.responses, 0) / seconds,
+        throughput: answered / seconds,
         throughputUnit: 'ops/s',
         serverMemory: [samples.at(-1)!.memory],
         extra: {
@@ -448,6 +465,17 @@ export const loadScenario: Scenario = {
           heapRetainedAtTheEndMiB: round(heap.last),
           heapRetainedChangePercent: round(heap.change * 100),
           warmupSeconds,
+          ...(loop
+            ? {
+                serverLoopDelayP50Ms: loop.p50,
+                serverLoopDelayP99Ms: loop.p99,
+                serverLoopDelayMaxMs: loop.max,
+              }
+            : {}),
+          generatorLoopDelayP50Ms: generatorLoop.p50,
+          generatorLoopDelayP99Ms: generatorLoop.p99,
+          generatorLoopDelayMaxMs: generatorLoop.max,
+          ...cpuExtra(cpu, 'Request'),
           memorySamples: samples.length,
           rssSeries: samples.map((s) => Math.round(s.memory.rssMiB)).join(' '),
           heapSeries: samples.map((s) => Math.round(s.memory.heapUsedMiB)).join(' '),
